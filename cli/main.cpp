@@ -1,0 +1,38 @@
+// `ydelse`: check, run and test a ydelseskatalog. Exit statuses are the contract's
+// (docs/cli.md): 0 success, 1 errors in the input, 2 usage or an unusable catalog.
+#include "cli/commands/commands.hpp"
+
+#include <iostream>
+#include <map>
+
+int main(int argc, char** argv) {
+    CLI::App app{"ydelse: regelmotor for kommunale ydelser (ydelseskatalog)"};
+    app.require_subcommand(1);
+    std::map<CLI::App*, ydelse::cli::Command> commands;
+    auto add = [&](const char* name, const char* help, auto registerCommand) {
+        CLI::App* sub = app.add_subcommand(name, help);
+        commands[sub] = registerCommand(*sub);
+    };
+    add("check", "oversæt kataloget og vis alle fejl og advarsler", ydelse::cli::addCheck);
+    add("run", "effektuér en eller flere ordrer og udskriv resultaterne", ydelse::cli::addRun);
+    add("test", "kør testfiler mod kataloget", ydelse::cli::addTest);
+    add("dump-ast", "udskriv katalogets syntakstræ", ydelse::cli::addDumpAst);
+    add("dump-ir", "udskriv det oversatte katalog (IR)", ydelse::cli::addDumpIr);
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::ParseError& e) {
+        int code = app.exit(e);
+        return code == 0 ? 0 : 2;
+    }
+    for (auto& [sub, command] : commands) {
+        if (sub->parsed()) {
+            try {
+                return command();
+            } catch (const std::exception& e) {
+                std::cerr << "ydelse: intern fejl: " << e.what() << "\n";
+                return 2;
+            }
+        }
+    }
+    return 2;
+}

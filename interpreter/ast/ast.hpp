@@ -1,0 +1,226 @@
+// The catalog's syntax tree: what the author wrote, with a source range on every node and no
+// analysis results (those live in sema's side tables, keyed by ExprId). The tree never points
+// into the ANTLR parse tree, which dies with the parser.
+#pragma once
+
+#include "interpreter/source/source_file.hpp"
+#include "runtime/support/date.hpp"
+#include "runtime/support/decimal.hpp"
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace ydelse::ast {
+
+using ExprId = std::uint32_t;
+
+struct Ident {
+    std::string name;
+    SourceRange range;
+};
+
+enum class ExprKind : std::uint8_t { Literal, Name, Call, Unary, Binary, If, Select, Account };
+
+struct Expr {
+    ExprKind kind;
+    ExprId id;
+    SourceRange range;
+    explicit Expr(ExprKind k, ExprId i, SourceRange r) : kind(k), id(i), range(r) {}
+    virtual ~Expr() = default;
+};
+using ExprPtr = std::unique_ptr<Expr>;
+
+enum class LiteralKind : std::uint8_t { Belob, Procent, Tal, Tekst, Dato, Bool };
+
+struct LiteralExpr final : Expr {
+    LiteralKind literalKind;
+    Decimal number;   ///< Beløb in kroner, Procent in percent (37 = 37 %), Tal
+    std::string text; ///< Tekst
+    Date date;
+    bool boolean = false;
+    LiteralExpr(ExprId i, SourceRange r, LiteralKind k) : Expr(ExprKind::Literal, i, r), literalKind(k) {}
+};
+
+/// A dotted name: `brutto`, `grundlag.beløb`, `skattekort.type`.
+struct NameExpr final : Expr {
+    std::vector<Ident> parts;
+    NameExpr(ExprId i, SourceRange r) : Expr(ExprKind::Name, i, r) {}
+    std::string dotted() const;
+};
+
+struct CallExpr final : Expr {
+    Ident callee;
+    std::vector<ExprPtr> args;
+    CallExpr(ExprId i, SourceRange r) : Expr(ExprKind::Call, i, r) {}
+};
+
+enum class UnaryOp : std::uint8_t { Neg, Not };
+
+struct UnaryExpr final : Expr {
+    UnaryOp op;
+    ExprPtr operand;
+    UnaryExpr(ExprId i, SourceRange r, UnaryOp o) : Expr(ExprKind::Unary, i, r), op(o) {}
+};
+
+enum class BinaryOp : std::uint8_t { Add, Sub, Mul, Div, Lt, Le, Gt, Ge, Eq, Ne, And, Or };
+
+struct BinaryExpr final : Expr {
+    BinaryOp op;
+    ExprPtr lhs;
+    ExprPtr rhs;
+    BinaryExpr(ExprId i, SourceRange r, BinaryOp o) : Expr(ExprKind::Binary, i, r), op(o) {}
+};
+
+struct IfExpr final : Expr {
+    ExprPtr condition;
+    ExprPtr thenExpr;
+    ExprPtr elseExpr;
+    IfExpr(ExprId i, SourceRange r) : Expr(ExprKind::If, i, r) {}
+};
+
+struct SelectBranch {
+    std::vector<Ident> values; ///< enumeration values this branch covers
+    ExprPtr result;
+};
+
+/// `vælg skattekort.type { hovedkort: ..., bikort: ... }`: one branch per enumeration value.
+struct SelectExpr final : Expr {
+    ExprPtr subject;
+    std::vector<SelectBranch> branches;
+    SelectExpr(ExprId i, SourceRange r) : Expr(ExprKind::Select, i, r) {}
+};
+
+/// `konto 5.57.73 dranst 1 gruppering 007 art 5.2` or `logisk skyldig_a_skat`.
+struct AccountExpr final : Expr {
+    bool logical = false;
+    std::string logicalName;
+    std::string funktion;
+    std::optional<int> dranst;
+    std::string gruppering;
+    std::string art;
+    AccountExpr(ExprId i, SourceRange r) : Expr(ExprKind::Account, i, r) {}
+};
+
+struct TypeRef {
+    std::string name; ///< "Beløb", "Sand/Falsk", an enumeration's name, ...
+    SourceRange range;
+};
+
+struct Param {
+    Ident name;
+    TypeRef type;
+};
+
+struct Definition {
+    Ident name;
+    std::optional<TypeRef> declaredType;
+    ExprPtr value;
+};
+
+struct Requirement {
+    ExprPtr condition;
+    Ident code;
+    std::string message;
+    std::string field;
+    SourceRange range;
+};
+
+struct EIncomeField {
+    int field = 0;
+    SourceRange range;
+    ExprPtr value;
+};
+
+struct NamedArg {
+    Ident name;
+    ExprPtr value;
+};
+
+struct KonteringUse {
+    Ident rule;
+    std::vector<NamedArg> args;
+    SourceRange range;
+};
+
+struct PostingLine {
+    Ident art; ///< the amount kind posted: brutto, atp_egen, a_skat, netto, ...
+    ExprPtr debit;
+    ExprPtr credit;
+};
+
+template <typename T>
+struct Attr {
+    T value{};
+    SourceRange range;
+    bool present = false;
+};
+
+struct KatalogDecl {
+    std::string navn;
+    std::string version;
+    std::vector<Ident> fagsystemer;
+    SourceRange range;
+};
+
+struct TypeDecl {
+    Ident name;
+    std::vector<Ident> values;
+};
+
+struct YdelseDecl {
+    Ident code;
+    std::string navn;
+    SourceRange range;
+    Attr<std::string> lovgrundlag;
+    Attr<std::string> version;
+    Attr<std::vector<Ident>> fagsystemer;
+    Attr<std::vector<Ident>> modtagere;
+    Attr<Ident> periodeArt;
+    Attr<Date> gyldigFra;
+    Attr<std::optional<Date>> gyldigTil;
+    Attr<Ident> skat;
+    Attr<std::string> indkomsttype;
+    Attr<std::vector<Param>> grundlag;
+    std::vector<Requirement> requirements;
+    std::vector<Definition> definitions;
+    Attr<std::vector<EIncomeField>> eindkomst;
+    std::optional<KonteringUse> kontering;
+};
+
+struct RegelDecl {
+    Ident name;
+    std::vector<Param> params;
+    TypeRef returnType;
+    Attr<std::string> lovgrundlag;
+    Attr<std::string> version;
+    ExprPtr body;
+};
+
+struct KonteringDecl {
+    Ident name;
+    std::vector<Param> params;
+    Attr<std::string> lovgrundlag;
+    Attr<std::string> version;
+    std::vector<PostingLine> lines;
+};
+
+struct UdbetalingDecl {
+    SourceRange range;
+    std::vector<Definition> definitions;
+    std::vector<PostingLine> postings;
+};
+
+/// Everything parsed from all files of one catalog.
+struct Catalog {
+    std::vector<KatalogDecl> katalog;
+    std::vector<TypeDecl> types;
+    std::vector<YdelseDecl> ydelser;
+    std::vector<RegelDecl> regler;
+    std::vector<KonteringDecl> konteringer;
+    std::vector<UdbetalingDecl> udbetalinger;
+    ExprId nextExprId = 0;
+};
+
+} // namespace ydelse::ast

@@ -1,0 +1,155 @@
+#include "interpreter/ast/ast_printer.hpp"
+
+#include <fmt/format.h>
+
+namespace ydelse::ast {
+namespace {
+
+std::string_view binaryText(BinaryOp op) {
+    switch (op) {
+    case BinaryOp::Add: return "+";
+    case BinaryOp::Sub: return "-";
+    case BinaryOp::Mul: return "*";
+    case BinaryOp::Div: return "/";
+    case BinaryOp::Lt: return "<";
+    case BinaryOp::Le: return "<=";
+    case BinaryOp::Gt: return ">";
+    case BinaryOp::Ge: return ">=";
+    case BinaryOp::Eq: return "=";
+    case BinaryOp::Ne: return "!=";
+    case BinaryOp::And: return "og";
+    case BinaryOp::Or: return "eller";
+    }
+    return "?";
+}
+
+void printDefinitions(std::string& out, const std::vector<Definition>& defs) {
+    for (const Definition& d : defs) {
+        out += fmt::format("  {} = {}\n", d.name.name, printExpr(*d.value));
+    }
+}
+
+void printPostings(std::string& out, const std::vector<PostingLine>& lines) {
+    for (const PostingLine& l : lines) {
+        out += fmt::format("  kontering {}: debet {} kredit {}\n", l.art.name, printExpr(*l.debit),
+                           printExpr(*l.credit));
+    }
+}
+
+std::string params(const std::vector<Param>& ps) {
+    std::string out;
+    for (const Param& p : ps) {
+        out += fmt::format("{}{}: {}", out.empty() ? "" : "; ", p.name.name, p.type.name);
+    }
+    return out;
+}
+
+} // namespace
+
+std::string printExpr(const Expr& e) {
+    switch (e.kind) {
+    case ExprKind::Literal: {
+        const auto& l = static_cast<const LiteralExpr&>(e);
+        switch (l.literalKind) {
+        case LiteralKind::Belob: return l.number.toString() + " kr";
+        case LiteralKind::Procent: return l.number.toString() + " %";
+        case LiteralKind::Tal: return l.number.toString();
+        case LiteralKind::Tekst: return fmt::format("\"{}\"", l.text);
+        case LiteralKind::Dato: return l.date.toString();
+        case LiteralKind::Bool: return l.boolean ? "sand" : "falsk";
+        }
+        return "?";
+    }
+    case ExprKind::Name:
+        return static_cast<const NameExpr&>(e).dotted();
+    case ExprKind::Call: {
+        const auto& c = static_cast<const CallExpr&>(e);
+        std::string args;
+        for (const ExprPtr& a : c.args) {
+            args += (args.empty() ? "" : "; ") + printExpr(*a);
+        }
+        return fmt::format("{}({})", c.callee.name, args);
+    }
+    case ExprKind::Unary: {
+        const auto& u = static_cast<const UnaryExpr&>(e);
+        return fmt::format("({}{})", u.op == UnaryOp::Neg ? "-" : "ikke ", printExpr(*u.operand));
+    }
+    case ExprKind::Binary: {
+        const auto& b = static_cast<const BinaryExpr&>(e);
+        return fmt::format("({} {} {})", printExpr(*b.lhs), binaryText(b.op), printExpr(*b.rhs));
+    }
+    case ExprKind::If: {
+        const auto& i = static_cast<const IfExpr&>(e);
+        return fmt::format("(hvis {} så {} ellers {})", printExpr(*i.condition),
+                           printExpr(*i.thenExpr), printExpr(*i.elseExpr));
+    }
+    case ExprKind::Select: {
+        const auto& s = static_cast<const SelectExpr&>(e);
+        std::string out = fmt::format("(vælg {} {{", printExpr(*s.subject));
+        for (const SelectBranch& b : s.branches) {
+            std::string values;
+            for (const Ident& v : b.values) {
+                values += (values.empty() ? "" : ", ") + v.name;
+            }
+            out += fmt::format(" {}: {};", values, printExpr(*b.result));
+        }
+        return out + " })";
+    }
+    case ExprKind::Account: {
+        const auto& a = static_cast<const AccountExpr&>(e);
+        if (a.logical) {
+            return "logisk " + a.logicalName;
+        }
+        std::string out = "konto " + a.funktion;
+        if (a.dranst) out += fmt::format(" dranst {}", *a.dranst);
+        if (!a.gruppering.empty()) out += " gruppering " + a.gruppering;
+        if (!a.art.empty()) out += " art " + a.art;
+        return out;
+    }
+    }
+    return "?";
+}
+
+std::string printCatalog(const Catalog& c) {
+    std::string out;
+    for (const KatalogDecl& k : c.katalog) {
+        out += fmt::format("katalog \"{}\" version \"{}\"\n", k.navn, k.version);
+    }
+    for (const TypeDecl& t : c.types) {
+        std::string values;
+        for (const Ident& v : t.values) {
+            values += (values.empty() ? "" : " | ") + v.name;
+        }
+        out += fmt::format("type {} = {}\n", t.name.name, values);
+    }
+    for (const RegelDecl& r : c.regler) {
+        out += fmt::format("regel {}({}): {} = {}\n", r.name.name, params(r.params),
+                           r.returnType.name, printExpr(*r.body));
+    }
+    for (const KonteringDecl& k : c.konteringer) {
+        out += fmt::format("kontering {}({})\n", k.name.name, params(k.params));
+        printPostings(out, k.lines);
+    }
+    for (const UdbetalingDecl& u : c.udbetalinger) {
+        out += "udbetaling\n";
+        printDefinitions(out, u.definitions);
+        printPostings(out, u.postings);
+    }
+    for (const YdelseDecl& y : c.ydelser) {
+        out += fmt::format("ydelse {} \"{}\"\n", y.code.name, y.navn);
+        out += fmt::format("  grundlag {{{}}}\n", params(y.grundlag.value));
+        for (const Requirement& r : y.requirements) {
+            out += fmt::format("  krav {} ellers afvis {}\n", printExpr(*r.condition), r.code.name);
+        }
+        printDefinitions(out, y.definitions);
+        for (const EIncomeField& f : y.eindkomst.value) {
+            out += fmt::format("  eindkomst felt {} = {}\n", f.field, printExpr(*f.value));
+        }
+        if (y.kontering) {
+            out += fmt::format("  kontering {}\n", y.kontering->rule.name);
+        }
+    }
+    return out;
+}
+
+} // namespace ydelse::ast

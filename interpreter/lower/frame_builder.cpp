@@ -1,0 +1,388 @@
+// Lowering of expressions into one frame's code.
+#include "interpreter/lower/frame_builder.hpp"
+
+#include <stdexcept>
+
+namespace ydelse {
+namespace {
+
+ir::Comparison comparison(ast::BinaryOp op) {
+    switch (op) {
+    case ast::BinaryOp::Lt: return ir::Comparison::Lt;
+    case ast::BinaryOp::Le: return ir::Comparison::Le;
+    case ast::BinaryOp::Gt: return ir::Comparison::Gt;
+    case ast::BinaryOp::Ge: return ir::Comparison::Ge;
+    case ast::BinaryOp::Eq: return ir::Comparison::Eq;
+    case ast::BinaryOp::Ne: return ir::Comparison::Ne;
+    case ast::BinaryOp::Add:
+    case ast::BinaryOp::Sub:
+    case ast::BinaryOp::Mul:
+    case ast::BinaryOp::Div:
+    case ast::BinaryOp::And:
+    case ast::BinaryOp::Or:
+        break;
+    }
+    throw std::logic_error("not a comparison");
+}
+
+RoundingMode roundingMode(sema::Builtin b) {
+    switch (b) {
+    case sema::Builtin::RundNed: return RoundingMode::Down;
+    case sema::Builtin::RundOp: return RoundingMode::Up;
+    case sema::Builtin::RundHalvtOp: return RoundingMode::HalfUp;
+    case sema::Builtin::RundHalvtLige: return RoundingMode::HalfEven;
+    case sema::Builtin::Max:
+    case sema::Builtin::Min:
+    case sema::Builtin::Angivet:
+    case sema::Builtin::HelMaaned:
+    case sema::Builtin::Aar:
+        break;
+    }
+    throw std::logic_error("not a rounding builtin");
+}
+
+} // namespace
+
+std::uint32_t FrameBuilder::reserveDefinition(std::string name) {
+    frame_.definitions.push_back({std::move(name), 0, allocRegister()});
+    return static_cast<std::uint32_t>(frame_.definitions.size() - 1);
+}
+
+void FrameBuilder::emitDefinition(std::uint32_t definition, const ast::Expr& expr,
+                                  const std::vector<std::uint32_t>& params) {
+    frame_.definitions[definition].codeBegin = here();
+    std::uint32_t r = lower(expr, params);
+    emit({ir::Op::Move, 0, frame_.definitions[definition].slot, r, 0, 0, 0}, expr);
+    emit({ir::Op::Ret, 0, 0, frame_.definitions[definition].slot, 0, 0, 0}, expr);
+}
+
+void FrameBuilder::emitKonteringAccount(std::uint32_t definition, const ast::Expr& expr) {
+    frame_.definitions[definition].codeBegin = here();
+    std::vector<std::uint32_t> params;
+    for (const ast::Param& p : kontering->params) {
+        for (const ast::NamedArg& a : *konteringArgs) {
+            if (a.name.name == p.name.name) {
+                params.push_back(lower(*a.value, {}));
+            }
+        }
+    }
+    std::uint32_t r = lower(expr, params);
+    emit({ir::Op::Move, 0, frame_.definitions[definition].slot, r, 0, 0, 0}, expr);
+    emit({ir::Op::Ret, 0, 0, frame_.definitions[definition].slot, 0, 0, 0}, expr);
+}
+
+std::uint32_t FrameBuilder::origin(const SourceRange& range) {
+    ir::Origin o;
+    if (range.file < sources_.size()) {
+        o.file = sources_.file(range.file).path();
+    }
+    o.line = range.line;
+    o.column = range.column;
+    if (!program_.origins.empty() && program_.origins.back().file == o.file &&
+        program_.origins.back().line == o.line && program_.origins.back().column == o.column) {
+        return static_cast<std::uint32_t>(program_.origins.size() - 1);
+    }
+    program_.origins.push_back(std::move(o));
+    return static_cast<std::uint32_t>(program_.origins.size() - 1);
+}
+
+std::uint32_t FrameBuilder::emit(ir::Instruction instruction, const ast::Expr& from) {
+    instruction.origin = origin(from.range);
+    program_.code.push_back(instruction);
+    return instruction.dst;
+}
+
+std::uint32_t FrameBuilder::constant(ir::Value value) {
+    for (std::size_t i = 0; i < program_.constants.size(); ++i) {
+        const ir::Value& c = program_.constants[i];
+        if (c.bits == value.bits && c.number == value.number &&
+            c.number.scale() == value.number.scale()) {
+            return static_cast<std::uint32_t>(i);
+        }
+    }
+    program_.constants.push_back(std::move(value));
+    return static_cast<std::uint32_t>(program_.constants.size() - 1);
+}
+
+std::uint32_t FrameBuilder::loadConstant(ir::Value value, const ast::Expr& from) {
+    return emit({ir::Op::Const, 0, allocRegister(), constant(std::move(value)), 0, 0, 0}, from);
+}
+
+std::uint32_t FrameBuilder::account(const ast::AccountExpr& e) {
+    ir::Account a;
+    if (e.logical) {
+        a.logicalName = e.logicalName;
+        a.fields.push_back({"logisk", e.logicalName, false});
+    } else {
+        a.fields.push_back({"funktion", e.funktion, false});
+        if (e.dranst) {
+            a.fields.push_back({"dranst", std::to_string(*e.dranst), true});
+        }
+        if (!e.gruppering.empty()) {
+            a.fields.push_back({"gruppering", e.gruppering, false});
+        }
+        if (!e.art.empty()) {
+            a.fields.push_back({"art", e.art, false});
+        }
+    }
+    for (std::size_t i = 0; i < program_.accounts.size(); ++i) {
+        const ir::Account& existing = program_.accounts[i];
+        if (existing.logicalName == a.logicalName && existing.fields.size() == a.fields.size() &&
+            std::equal(existing.fields.begin(), existing.fields.end(), a.fields.begin(),
+                       [](const ir::AccountField& x, const ir::AccountField& y) {
+                           return x.name == y.name && x.value == y.value;
+                       })) {
+            return static_cast<std::uint32_t>(i);
+        }
+    }
+    program_.accounts.push_back(std::move(a));
+    return static_cast<std::uint32_t>(program_.accounts.size() - 1);
+}
+
+std::uint32_t FrameBuilder::lower(const ast::Expr& e, const std::vector<std::uint32_t>& params) {
+    switch (e.kind) {
+    case ast::ExprKind::Literal: {
+        const auto& lit = static_cast<const ast::LiteralExpr&>(e);
+        ir::Value v;
+        switch (lit.literalKind) {
+        case ast::LiteralKind::Belob:
+        case ast::LiteralKind::Tal:
+            v.number = lit.number;
+            break;
+        case ast::LiteralKind::Procent:
+            v.number = Decimal(lit.number.mantissa(), lit.number.scale() + 2);
+            break;
+        case ast::LiteralKind::Bool:
+            v.bits = lit.boolean ? 1 : 0;
+            break;
+        case ast::LiteralKind::Dato:
+            v.bits = lit.date.days();
+            break;
+        case ast::LiteralKind::Tekst:
+            break; // texts are not yet computed with
+        }
+        return loadConstant(std::move(v), e);
+    }
+    case ast::ExprKind::Name:
+        return lowerName(static_cast<const ast::NameExpr&>(e), params);
+    case ast::ExprKind::Call:
+        return lowerCall(static_cast<const ast::CallExpr&>(e), params);
+    case ast::ExprKind::Unary: {
+        const auto& u = static_cast<const ast::UnaryExpr&>(e);
+        std::uint32_t a = lower(*u.operand, params);
+        ir::Op op = u.op == ast::UnaryOp::Neg ? ir::Op::Neg : ir::Op::Not;
+        return emit({op, 0, allocRegister(), a, 0, 0, 0}, e);
+    }
+    case ast::ExprKind::Binary:
+        return lowerBinary(static_cast<const ast::BinaryExpr&>(e), params);
+    case ast::ExprKind::If:
+        return lowerIf(static_cast<const ast::IfExpr&>(e), params);
+    case ast::ExprKind::Select:
+        return lowerSelect(static_cast<const ast::SelectExpr&>(e), params);
+    case ast::ExprKind::Account: {
+        ir::Value v;
+        v.bits = account(static_cast<const ast::AccountExpr&>(e));
+        return loadConstant(std::move(v), e);
+    }
+    }
+    throw std::logic_error("unreachable expression kind");
+}
+
+std::uint32_t FrameBuilder::lowerName(const ast::NameExpr& e,
+                                      const std::vector<std::uint32_t>& params) {
+    const sema::Ref& ref = checked_.refs[e.id];
+    switch (ref.kind) {
+    case sema::RefKind::Input:
+        return emit({ir::Op::Input, 0, allocRegister(), ref.index, 0, 0, 0}, e);
+    case sema::RefKind::Grundlag:
+    case sema::RefKind::OrderSum:
+        return frameInputs[ref.index];
+    case sema::RefKind::Definition: {
+        std::uint32_t def = blockDefinitions[ref.index];
+        emit({ir::Op::Force, 0, 0, def, 0, 0, 0}, e);
+        return frame_.definitions[def].slot;
+    }
+    case sema::RefKind::Param:
+        return params[ref.index];
+    case sema::RefKind::Sats:
+        return emit({ir::Op::Sats, 0, allocRegister(), ref.index, 0, 0, 0}, e);
+    case sema::RefKind::EnumValue: {
+        ir::Value v;
+        v.bits = ref.extra;
+        return loadConstant(std::move(v), e);
+    }
+    case sema::RefKind::ASkatShare:
+        return aSkatShareSlot;
+    case sema::RefKind::None:
+    case sema::RefKind::Rule:
+    case sema::RefKind::Builtin:
+        break;
+    }
+    throw std::logic_error("unresolved name reached lowering: " + e.dotted());
+}
+
+std::uint32_t FrameBuilder::lowerCall(const ast::CallExpr& e,
+                                      const std::vector<std::uint32_t>& params) {
+    const sema::Ref& ref = checked_.refs[e.id];
+    if (ref.kind == sema::RefKind::Rule) {
+        std::vector<std::uint32_t> args;
+        for (const ast::ExprPtr& a : e.args) {
+            args.push_back(lower(*a, params));
+        }
+        emit({ir::Op::Applied, 0, 0, regelRules_[ref.index], 0, 0, 0}, e);
+        return lower(*checked_.ast->regler[ref.index].body, args);
+    }
+    auto builtin = static_cast<sema::Builtin>(ref.index);
+    switch (builtin) {
+    case sema::Builtin::Max:
+    case sema::Builtin::Min: {
+        std::uint32_t a = lower(*e.args[0], params);
+        std::uint32_t b = lower(*e.args[1], params);
+        ir::Op op = builtin == sema::Builtin::Max ? ir::Op::Max : ir::Op::Min;
+        return emit({op, 0, allocRegister(), a, b, 0, 0}, e);
+    }
+    case sema::Builtin::RundNed:
+    case sema::Builtin::RundOp:
+    case sema::Builtin::RundHalvtOp:
+    case sema::Builtin::RundHalvtLige: {
+        const auto mode = static_cast<std::uint8_t>(roundingMode(builtin));
+        ir::Value unitValue;
+        unitValue.number = static_cast<const ast::LiteralExpr&>(*e.args[1]).number;
+        std::uint32_t unit = constant(std::move(unitValue));
+        const ast::Expr& value = *e.args[0];
+        if (value.kind == ast::ExprKind::Binary &&
+            static_cast<const ast::BinaryExpr&>(value).op == ast::BinaryOp::Div) {
+            const auto& div = static_cast<const ast::BinaryExpr&>(value);
+            std::uint32_t a = lower(*div.lhs, params);
+            std::uint32_t b = lower(*div.rhs, params);
+            return emit({ir::Op::DivRound, mode, allocRegister(), a, b, unit, 0}, e);
+        }
+        std::uint32_t a = lower(value, params);
+        return emit({ir::Op::Round, mode, allocRegister(), a, 0, unit, 0}, e);
+    }
+    case sema::Builtin::Angivet: {
+        const sema::Ref& input = checked_.refs[e.args[0]->id];
+        return emit({ir::Op::Present, 0, allocRegister(), input.index, 0, 0, 0}, e);
+    }
+    case sema::Builtin::HelMaaned: {
+        std::uint32_t a = lower(*e.args[0], params);
+        return emit({ir::Op::FullMonth, 0, allocRegister(), a, 0, 0, 0}, e);
+    }
+    case sema::Builtin::Aar: {
+        std::uint32_t a = lower(*e.args[0], params);
+        return emit({ir::Op::Year, 0, allocRegister(), a, 0, 0, 0}, e);
+    }
+    }
+    throw std::logic_error("unreachable builtin");
+}
+
+std::uint32_t FrameBuilder::lowerBinary(const ast::BinaryExpr& e,
+                                        const std::vector<std::uint32_t>& params) {
+    if (e.op == ast::BinaryOp::And || e.op == ast::BinaryOp::Or) {
+        return lowerShortCircuit(e, params);
+    }
+    std::uint32_t a = lower(*e.lhs, params);
+    std::uint32_t b = lower(*e.rhs, params);
+    switch (e.op) {
+    case ast::BinaryOp::Add: return emit({ir::Op::Add, 0, allocRegister(), a, b, 0, 0}, e);
+    case ast::BinaryOp::Sub: return emit({ir::Op::Sub, 0, allocRegister(), a, b, 0, 0}, e);
+    case ast::BinaryOp::Mul: return emit({ir::Op::Mul, 0, allocRegister(), a, b, 0, 0}, e);
+    case ast::BinaryOp::Lt:
+    case ast::BinaryOp::Le:
+    case ast::BinaryOp::Gt:
+    case ast::BinaryOp::Ge:
+    case ast::BinaryOp::Eq:
+    case ast::BinaryOp::Ne: {
+        ir::ValueType t = checked_.exprTypes[e.lhs->id].kind;
+        const bool numeric = t == ir::ValueType::Belob || t == ir::ValueType::Procent ||
+                             t == ir::ValueType::Decimal || t == ir::ValueType::Heltal;
+        ir::Op op = numeric ? ir::Op::Cmp : ir::Op::ICmp;
+        return emit({op, static_cast<std::uint8_t>(comparison(e.op)), allocRegister(), a, b, 0, 0},
+                    e);
+    }
+    case ast::BinaryOp::Div: // only inside a rounding call, handled there
+    case ast::BinaryOp::And:
+    case ast::BinaryOp::Or:
+        break;
+    }
+    throw std::logic_error("unexpected binary operator in lowering");
+}
+
+std::uint32_t FrameBuilder::lowerShortCircuit(const ast::BinaryExpr& e,
+                                              const std::vector<std::uint32_t>& params) {
+    const std::uint32_t r = allocRegister();
+    std::uint32_t a = lower(*e.lhs, params);
+    emit({ir::Op::Move, 0, r, a, 0, 0, 0}, e);
+    const std::uint32_t jump = here();
+    ir::Op op = e.op == ast::BinaryOp::And ? ir::Op::JumpIfFalse : ir::Op::JumpIfTrue;
+    emit({op, 0, 0, r, 0, 0, 0}, e);
+    std::uint32_t b = lower(*e.rhs, params);
+    emit({ir::Op::Move, 0, r, b, 0, 0, 0}, e);
+    program_.code[jump].b = here();
+    return r;
+}
+
+std::uint32_t FrameBuilder::lowerIf(const ast::IfExpr& e,
+                                    const std::vector<std::uint32_t>& params) {
+    const std::uint32_t r = allocRegister();
+    std::uint32_t c = lower(*e.condition, params);
+    const std::uint32_t toElse = here();
+    emit({ir::Op::JumpIfFalse, 0, 0, c, 0, 0, 0}, e);
+    std::uint32_t t = lower(*e.thenExpr, params);
+    emit({ir::Op::Move, 0, r, t, 0, 0, 0}, e);
+    const std::uint32_t toEnd = here();
+    emit({ir::Op::Jump, 0, 0, 0, 0, 0, 0}, e);
+    program_.code[toElse].b = here();
+    std::uint32_t f = lower(*e.elseExpr, params);
+    emit({ir::Op::Move, 0, r, f, 0, 0, 0}, e);
+    program_.code[toEnd].a = here();
+    return r;
+}
+
+std::uint32_t FrameBuilder::lowerSelect(const ast::SelectExpr& e,
+                                        const std::vector<std::uint32_t>& params) {
+    const std::uint32_t r = allocRegister();
+    const std::uint32_t subject = lower(*e.subject, params);
+    const std::uint32_t enumId = checked_.exprTypes[e.subject->id].enumId;
+    const ir::EnumType& en = checked_.enums[enumId];
+    std::vector<std::uint32_t> toEnd;
+    // Each branch but the last tests its values; the last needs no test, as sema has proved
+    // the branches cover every value.
+    for (std::size_t i = 0; i < e.branches.size(); ++i) {
+        const ast::SelectBranch& branch = e.branches[i];
+        const bool last = i + 1 == e.branches.size();
+        std::vector<std::uint32_t> toBody;
+        std::uint32_t toNext = ir::kNone;
+        if (!last) {
+            for (const ast::Ident& v : branch.values) {
+                ir::Value ordinal;
+                ordinal.bits =
+                    std::find(en.values.begin(), en.values.end(), v.name) - en.values.begin();
+                std::uint32_t k = loadConstant(std::move(ordinal), e);
+                std::uint32_t t = emit({ir::Op::ICmp, static_cast<std::uint8_t>(ir::Comparison::Eq),
+                                        allocRegister(), subject, k, 0, 0},
+                                       e);
+                toBody.push_back(here());
+                emit({ir::Op::JumpIfTrue, 0, 0, t, 0, 0, 0}, e);
+            }
+            toNext = here();
+            emit({ir::Op::Jump, 0, 0, 0, 0, 0, 0}, e);
+        }
+        for (std::uint32_t j : toBody) {
+            program_.code[j].b = here();
+        }
+        std::uint32_t v = lower(*branch.result, params);
+        emit({ir::Op::Move, 0, r, v, 0, 0, 0}, *branch.result);
+        if (!last) {
+            toEnd.push_back(here());
+            emit({ir::Op::Jump, 0, 0, 0, 0, 0, 0}, e);
+            program_.code[toNext].a = here();
+        }
+    }
+    for (std::uint32_t j : toEnd) {
+        program_.code[j].a = here();
+    }
+    return r;
+}
+
+} // namespace ydelse

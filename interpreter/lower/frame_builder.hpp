@@ -1,0 +1,68 @@
+// Internal to lowering: emits the code of one frame (a ydelse's or the order's) and allocates its
+// registers. Register layout of every frame:
+//
+//   [0, kInputCount)        order inputs (periode, skattekort.*, ...), filled by the runtime
+//   [kInputCount, ...)      frame-specific inputs: grundlag fields, or the order's line sums
+//   then                    one result register per definition, then temporaries
+#pragma once
+
+#include "interpreter/sema/checked_catalog.hpp"
+#include "interpreter/source/source_file.hpp"
+#include "runtime/ir/program.hpp"
+
+namespace ydelse {
+
+class FrameBuilder {
+public:
+    FrameBuilder(ir::Program& program, ir::Frame& frame, const sema::CheckedCatalog& checked,
+                 const SourceManager& sources, std::vector<std::uint32_t> regelRules)
+        : program_(program), frame_(frame), checked_(checked), sources_(sources),
+          regelRules_(std::move(regelRules)) {
+        frame_.size = ir::kInputCount;
+    }
+
+    std::uint32_t allocRegister() { return frame_.size++; }
+
+    /// Reserves a definition (result register now, code later) and returns its index.
+    std::uint32_t reserveDefinition(std::string name);
+    /// Emits the code of a reserved definition: `expr` evaluated, moved to its register, ret.
+    void emitDefinition(std::uint32_t definition, const ast::Expr& expr,
+                        const std::vector<std::uint32_t>& params = {});
+
+    /// Emits a definition giving an account of a posting line of the ydelse's konteringsregel:
+    /// the rule's parameters are bound to the ydelse's arguments (`konteringArgs`).
+    void emitKonteringAccount(std::uint32_t definition, const ast::Expr& expr);
+
+    /// Register of grundlag field `i` (ydelse frames) or line sum `i` (the order's frame).
+    std::vector<std::uint32_t> frameInputs;
+    /// Block definition index -> frame definition index.
+    std::vector<std::uint32_t> blockDefinitions;
+    std::uint32_t aSkatShareSlot = ir::kNone;
+    const std::vector<ast::NamedArg>* konteringArgs = nullptr;
+    const ast::KonteringDecl* kontering = nullptr;
+
+private:
+    std::uint32_t lower(const ast::Expr& e, const std::vector<std::uint32_t>& params);
+    std::uint32_t lowerName(const ast::NameExpr& e, const std::vector<std::uint32_t>& params);
+    std::uint32_t lowerCall(const ast::CallExpr& e, const std::vector<std::uint32_t>& params);
+    std::uint32_t lowerBinary(const ast::BinaryExpr& e, const std::vector<std::uint32_t>& params);
+    std::uint32_t lowerShortCircuit(const ast::BinaryExpr& e,
+                                    const std::vector<std::uint32_t>& params);
+    std::uint32_t lowerIf(const ast::IfExpr& e, const std::vector<std::uint32_t>& params);
+    std::uint32_t lowerSelect(const ast::SelectExpr& e, const std::vector<std::uint32_t>& params);
+
+    std::uint32_t emit(ir::Instruction instruction, const ast::Expr& from);
+    std::uint32_t constant(ir::Value value);
+    std::uint32_t loadConstant(ir::Value value, const ast::Expr& from);
+    std::uint32_t account(const ast::AccountExpr& e);
+    std::uint32_t origin(const SourceRange& range);
+    std::uint32_t here() const { return static_cast<std::uint32_t>(program_.code.size()); }
+
+    ir::Program& program_;
+    ir::Frame& frame_;
+    const sema::CheckedCatalog& checked_;
+    const SourceManager& sources_;
+    std::vector<std::uint32_t> regelRules_; ///< regel index -> Program::rules index
+};
+
+} // namespace ydelse

@@ -1,0 +1,156 @@
+// Stage 3 driver: lays out rules, ydelser and the order block, and lets FrameBuilder emit code.
+#include "interpreter/lower/lower_to_ir.hpp"
+
+#include "interpreter/lower/frame_builder.hpp"
+#include "interpreter/sema/expr_checker.hpp"
+
+namespace ydelse {
+namespace {
+
+std::optional<ir::PostingArt> postingArt(std::string_view name) {
+    for (std::size_t i = 0; i < ir::kPostingArtCount; ++i) {
+        if (ir::postingArtName(static_cast<ir::PostingArt>(i)) == name) {
+            return static_cast<ir::PostingArt>(i);
+        }
+    }
+    return std::nullopt;
+}
+
+ir::PeriodKind periodKind(const std::string& word) {
+    if (word == "uge") return ir::PeriodKind::Uge;
+    if (word == "fjorten_dage") return ir::PeriodKind::FjortenDage;
+    if (word == "enkelt") return ir::PeriodKind::Enkelt;
+    return ir::PeriodKind::Maaned;
+}
+
+// The block's definitions become the frame's first definitions, in the same order, so a
+// definition's index is the same in sema and in the IR.
+void lowerBlock(FrameBuilder& builder, const sema::BlockInfo& block) {
+    for (const ast::Definition* d : block.definitions) {
+        builder.blockDefinitions.push_back(builder.reserveDefinition(d->name.name));
+    }
+    for (std::size_t i = 0; i < block.definitions.size(); ++i) {
+        builder.emitDefinition(builder.blockDefinitions[i], *block.definitions[i]->value);
+    }
+}
+
+} // namespace
+
+ir::Program lowerToIr(const sema::CheckedCatalog& checked, const SourceManager& sources) {
+    const ast::Catalog& cat = *checked.ast;
+    ir::Program program;
+    program.katalogNavn = cat.katalog.empty() ? "" : cat.katalog[0].navn;
+    program.version = cat.katalog.empty() ? "" : cat.katalog[0].version;
+    if (!cat.katalog.empty()) {
+        for (const ast::Ident& f : cat.katalog[0].fagsystemer) {
+            program.fagsystemer.push_back(f.name);
+        }
+    }
+    program.satser = checked.satser;
+    program.enums = checked.enums;
+    program.kommuner = checked.kommuner;
+
+    std::vector<std::uint32_t> regelRules;
+    for (const ast::RegelDecl& r : cat.regler) {
+        regelRules.push_back(static_cast<std::uint32_t>(program.rules.size()));
+        program.rules.push_back({r.name.name, r.version.value, r.lovgrundlag.value});
+    }
+    std::vector<std::uint32_t> konteringRules;
+    for (const ast::KonteringDecl& k : cat.konteringer) {
+        konteringRules.push_back(static_cast<std::uint32_t>(program.rules.size()));
+        program.rules.push_back({k.name.name, k.version.value, k.lovgrundlag.value});
+    }
+
+    // The order block first: ydelser do not refer to it, and its sum registers are fixed.
+    {
+        ir::OrderBlock& order = program.order;
+        FrameBuilder builder(program, order.frame, checked, sources, regelRules);
+        for (std::size_t i = 0; i < ir::kLineAmountCount; ++i) {
+            order.sumSlots[i] = builder.allocRegister();
+            builder.frameInputs.push_back(order.sumSlots[i]);
+        }
+        lowerBlock(builder, checked.orderBlock);
+        auto aSkat = checked.orderBlock.byName.find("a_skat");
+        order.aSkat = builder.blockDefinitions.at(aSkat->second);
+        if (!cat.udbetalinger.empty()) {
+            for (const ast::PostingLine& line : cat.udbetalinger[0].postings) {
+                ir::PostingRule rule;
+                rule.art = *postingArt(line.art.name);
+                rule.debit = builder.reserveDefinition("debet " + line.art.name);
+                builder.emitDefinition(rule.debit, *line.debit);
+                rule.credit = builder.reserveDefinition("kredit " + line.art.name);
+                builder.emitDefinition(rule.credit, *line.credit);
+                order.frame.postings.push_back(rule);
+            }
+        }
+    }
+
+    for (std::size_t yi = 0; yi < cat.ydelser.size(); ++yi) {
+        const ast::YdelseDecl& y = cat.ydelser[yi];
+        ir::Ydelse& out = program.ydelser.emplace_back();
+        out.code = y.code.name;
+        out.navn = y.navn;
+        out.lovgrundlag = y.lovgrundlag.value;
+        out.rule = static_cast<std::uint32_t>(program.rules.size());
+        program.rules.push_back({y.code.name, y.version.value, y.lovgrundlag.value});
+        for (const ast::Ident& f : y.fagsystemer.value) {
+            out.fagsystemer.push_back(f.name);
+        }
+        for (const ast::Ident& m : y.modtagere.value) {
+            out.modtagere[m.name == "cpr" ? 0 : m.name == "cvr" ? 1 : 2] = true;
+        }
+        out.periodKind = periodKind(y.periodeArt.value.name);
+        out.gyldigFra = y.gyldigFra.value;
+        out.gyldigTil = y.gyldigTil.value;
+        out.aIndkomst = y.skat.value.name == "a_indkomst";
+        out.indkomsttype = y.indkomsttype.value;
+
+        FrameBuilder builder(program, out.frame, checked, sources, regelRules);
+        for (const ast::Param& f : y.grundlag.value) {
+            ir::GrundlagField field;
+            field.name = f.name.name;
+            sema::Type t = sema::resolveTypeName(checked, f.type.name).value();
+            field.type = t.kind;
+            field.enumId = t.enumId;
+            field.slot = builder.allocRegister();
+            builder.frameInputs.push_back(field.slot);
+            out.grundlag.push_back(std::move(field));
+        }
+        out.aSkatShareSlot = builder.allocRegister();
+        builder.aSkatShareSlot = out.aSkatShareSlot;
+        const sema::BlockInfo& block = checked.ydelseBlocks[yi];
+        lowerBlock(builder, block);
+        for (std::size_t i = 0; i < ir::kLineAmountCount; ++i) {
+            auto it = block.byName.find(std::string(ir::lineAmountName(
+                static_cast<ir::LineAmount>(i))));
+            out.amounts[i] = builder.blockDefinitions.at(it->second);
+        }
+        for (const ast::Requirement& r : y.requirements) {
+            std::uint32_t def = builder.reserveDefinition("krav " + r.code.name);
+            builder.emitDefinition(def, *r.condition);
+            out.requirements.push_back({def, r.code.name, r.message, r.field});
+        }
+        for (const ast::EIncomeField& f : y.eindkomst.value) {
+            std::uint32_t def = builder.reserveDefinition("eindkomst felt " +
+                                                          std::to_string(f.field));
+            builder.emitDefinition(def, *f.value);
+            out.eindkomst.push_back({f.field, def});
+        }
+        const ast::KonteringDecl& k = cat.konteringer[checked.konteringByName.at(y.kontering->rule.name)];
+        builder.kontering = &k;
+        builder.konteringArgs = &y.kontering->args;
+        out.frame.postingRule = konteringRules[checked.konteringByName.at(k.name.name)];
+        for (const ast::PostingLine& line : k.lines) {
+            ir::PostingRule rule;
+            rule.art = *postingArt(line.art.name);
+            rule.debit = builder.reserveDefinition("debet " + line.art.name);
+            builder.emitKonteringAccount(rule.debit, *line.debit);
+            rule.credit = builder.reserveDefinition("kredit " + line.art.name);
+            builder.emitKonteringAccount(rule.credit, *line.credit);
+            out.frame.postings.push_back(rule);
+        }
+    }
+    return program;
+}
+
+} // namespace ydelse

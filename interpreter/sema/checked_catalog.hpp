@@ -1,0 +1,87 @@
+// Stage 2 output: the AST plus everything sema learned about it, kept in side tables keyed by
+// ExprId (types, what each name refers to) and per-declaration tables (definition order).
+// Lowering reads only this; the AST itself is never annotated.
+#pragma once
+
+#include "interpreter/ast/ast.hpp"
+#include "runtime/ir/program.hpp"
+
+#include <map>
+#include <string>
+#include <vector>
+
+namespace ydelse::sema {
+
+struct Type {
+    ir::ValueType kind = ir::ValueType::Bool;
+    std::uint32_t enumId = ir::kNone;
+    bool error = false; ///< already reported; suppresses follow-on errors
+
+    static Type of(ir::ValueType k) { return {k, ir::kNone, false}; }
+    static Type enumeration(std::uint32_t id) { return {ir::ValueType::Enum, id, false}; }
+    static Type errorType() { return {ir::ValueType::Bool, ir::kNone, true}; }
+    friend bool operator==(const Type& a, const Type& b) {
+        return a.kind == b.kind && a.enumId == b.enumId;
+    }
+};
+
+enum class RefKind : std::uint8_t {
+    None,
+    Input,      ///< index: ir::Input
+    Grundlag,   ///< index: field of the ydelse
+    Definition, ///< index: definition of the current block
+    Param,      ///< index: parameter of the current regel or kontering
+    Sats,       ///< index: CheckedCatalog::satser
+    EnumValue,  ///< index: enum, extra: ordinal
+    OrderSum,   ///< index: ir::LineAmount summed over the order's lines
+    ASkatShare, ///< the line's share of the order's A-skat (eindkomst only)
+    Rule,       ///< index: regel (a call)
+    Builtin,    ///< index: Builtin (a call)
+};
+
+struct Ref {
+    RefKind kind = RefKind::None;
+    std::uint32_t index = 0;
+    std::uint32_t extra = 0;
+};
+
+enum class Builtin : std::uint8_t {
+    Max,
+    Min,
+    RundNed,
+    RundOp,
+    RundHalvtOp,
+    RundHalvtLige,
+    Angivet,
+    HelMaaned,
+    Aar,
+};
+
+/// A block of definitions (a ydelse's or the order's), in the order they may be computed.
+struct BlockInfo {
+    std::map<std::string, std::uint32_t> byName;
+    std::vector<const ast::Definition*> definitions;
+    std::vector<Type> types;
+};
+
+struct CheckedCatalog {
+    const ast::Catalog* ast = nullptr;
+    std::vector<Type> exprTypes; ///< by ExprId
+    std::vector<Ref> refs;       ///< by ExprId
+    std::vector<ir::EnumType> enums;
+    std::vector<ir::Sats> satser;
+    std::map<std::string, std::uint32_t> satsByName;
+    std::map<std::string, std::uint32_t> enumValueByName; ///< value name -> enum id
+    std::map<std::string, std::uint32_t> regelByName;
+    std::map<std::string, std::uint32_t> konteringByName;
+    std::vector<BlockInfo> ydelseBlocks; ///< parallel to ast->ydelser
+    BlockInfo orderBlock;
+    std::vector<ir::KommuneConfig> kommuner;
+    std::vector<std::string> sourcePaths; ///< for origins
+};
+
+/// Enumerations every catalog has, at these indexes.
+inline constexpr std::uint32_t kSkattekortEnum = 0;
+inline constexpr std::uint32_t kModtagerEnum = 1;
+
+} // namespace ydelse::sema

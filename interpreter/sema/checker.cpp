@@ -1,0 +1,35 @@
+// Stage 2 driver: the passes in order. Each reports into the same sink; all run, so one run shows
+// every error of the catalog.
+#include "interpreter/sema/checker.hpp"
+
+#include "interpreter/sema/decl_checker.hpp"
+
+namespace ydelse {
+
+sema::CheckedCatalog check(const ast::Catalog& catalog, std::vector<ir::Sats> satser,
+                           Diagnostics& diagnostics) {
+    sema::CheckedCatalog checked;
+    checked.ast = &catalog;
+    checked.satser = std::move(satser);
+    checked.exprTypes.resize(catalog.nextExprId);
+    checked.refs.resize(catalog.nextExprId);
+    checked.ydelseBlocks.resize(catalog.ydelser.size());
+
+    sema::DeclChecker decls(checked, diagnostics);
+    decls.collectSymbols();
+    for (std::uint32_t i = 0; i < catalog.regler.size(); ++i) {
+        decls.checkRegel(i);
+    }
+    decls.checkRuleCycles();
+    for (std::uint32_t i = 0; i < catalog.konteringer.size(); ++i) {
+        decls.checkKontering(i);
+    }
+    decls.checkUdbetaling();
+    for (std::uint32_t i = 0; i < catalog.ydelser.size(); ++i) {
+        decls.checkYdelse(i);
+    }
+    decls.warnUnusedRules();
+    return checked;
+}
+
+} // namespace ydelse

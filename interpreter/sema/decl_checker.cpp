@@ -1,0 +1,634 @@
+// Declaration checks: symbol tables, then regler, konteringer, udbetaling and ydelser.
+#include "interpreter/sema/decl_checker.hpp"
+
+#include "interpreter/sema/suggest.hpp"
+
+#include <fmt/format.h>
+
+namespace ydelse::sema {
+namespace {
+
+using ir::ValueType;
+
+std::vector<std::string> identNames(const std::vector<ast::Ident>& ids) {
+    std::vector<std::string> out;
+    for (const ast::Ident& i : ids) {
+        out.push_back(i.name);
+    }
+    return out;
+}
+
+std::optional<ir::PostingArt> postingArtByName(std::string_view name) {
+    for (std::size_t i = 0; i < ir::kPostingArtCount; ++i) {
+        auto art = static_cast<ir::PostingArt>(i);
+        if (ir::postingArtName(art) == name) {
+            return art;
+        }
+    }
+    return std::nullopt;
+}
+
+std::vector<std::string> postingArtNames() {
+    std::vector<std::string> out;
+    for (std::size_t i = 0; i < ir::kPostingArtCount; ++i) {
+        out.emplace_back(ir::postingArtName(static_cast<ir::PostingArt>(i)));
+    }
+    return out;
+}
+
+// A definition that is the literal 0 kr can never produce an amount to post.
+bool isLiteralZero(const ast::Expr& e) {
+    return e.kind == ast::ExprKind::Literal &&
+           static_cast<const ast::LiteralExpr&>(e).number.isZero() &&
+           static_cast<const ast::LiteralExpr&>(e).literalKind == ast::LiteralKind::Belob;
+}
+
+template <typename Visit>
+void forEachSubExpr(const ast::Expr& e, Visit&& visit) {
+    visit(e);
+    switch (e.kind) {
+    case ast::ExprKind::Literal:
+    case ast::ExprKind::Name:
+    case ast::ExprKind::Account:
+        return;
+    case ast::ExprKind::Call:
+        for (const ast::ExprPtr& a : static_cast<const ast::CallExpr&>(e).args) {
+            forEachSubExpr(*a, visit);
+        }
+        return;
+    case ast::ExprKind::Unary:
+        forEachSubExpr(*static_cast<const ast::UnaryExpr&>(e).operand, visit);
+        return;
+    case ast::ExprKind::Binary:
+        forEachSubExpr(*static_cast<const ast::BinaryExpr&>(e).lhs, visit);
+        forEachSubExpr(*static_cast<const ast::BinaryExpr&>(e).rhs, visit);
+        return;
+    case ast::ExprKind::If: {
+        const auto& i = static_cast<const ast::IfExpr&>(e);
+        forEachSubExpr(*i.condition, visit);
+        forEachSubExpr(*i.thenExpr, visit);
+        forEachSubExpr(*i.elseExpr, visit);
+        return;
+    }
+    case ast::ExprKind::Select: {
+        const auto& s = static_cast<const ast::SelectExpr&>(e);
+        forEachSubExpr(*s.subject, visit);
+        for (const ast::SelectBranch& b : s.branches) {
+            forEachSubExpr(*b.result, visit);
+        }
+        return;
+    }
+    }
+}
+
+} // namespace
+
+void DeclChecker::collectSymbols() {
+    const ast::Catalog& cat = *checked_.ast;
+    checked_.enums.push_back({"Skattekorttype", {"hovedkort", "bikort", "frikort", "intet"}});
+    checked_.enums.push_back({"Modtagertype", {"cpr", "cvr", "se"}});
+    for (const ast::TypeDecl& t : cat.types) {
+        if (resolveTypeName(checked_, t.name.name)) {
+            diagnostics_.error("K304", t.name.range,
+                               fmt::format("typen '{}' findes allerede", t.name.name));
+            continue;
+        }
+        checked_.enums.push_back({t.name.name, identNames(t.values)});
+    }
+    for (std::size_t e = 0; e < checked_.enums.size(); ++e) {
+        for (const std::string& v : checked_.enums[e].values) {
+            if (!checked_.enumValueByName.emplace(v, static_cast<std::uint32_t>(e)).second &&
+                e >= 2) {
+                diagnostics_.error("K305", cat.types[e - 2].name.range,
+                                   fmt::format("værdien '{}' findes allerede i en anden "
+                                               "opremsning; værdinavne skal være entydige",
+                                               v));
+            }
+        }
+    }
+    for (std::size_t i = 0; i < checked_.satser.size(); ++i) {
+        checked_.satsByName.emplace(checked_.satser[i].name, static_cast<std::uint32_t>(i));
+    }
+    for (std::size_t i = 0; i < cat.regler.size(); ++i) {
+        const ast::Ident& name = cat.regler[i].name;
+        if (!checked_.regelByName.emplace(name.name, static_cast<std::uint32_t>(i)).second) {
+            diagnostics_.error("K304", name.range,
+                               fmt::format("reglen '{}' er defineret mere end én gang", name.name));
+        }
+    }
+    for (std::size_t i = 0; i < cat.konteringer.size(); ++i) {
+        const ast::Ident& name = cat.konteringer[i].name;
+        if (!checked_.konteringByName.emplace(name.name, static_cast<std::uint32_t>(i)).second) {
+            diagnostics_.error("K304", name.range,
+                               fmt::format("konteringen '{}' er defineret mere end én gang",
+                                           name.name));
+        }
+    }
+    if (cat.katalog.empty()) {
+        diagnostics_.error("K303", {}, "kataloget mangler en 'katalog'-erklæring med navn og version");
+    }
+    for (std::size_t i = 1; i < cat.katalog.size(); ++i) {
+        diagnostics_.error("K303", cat.katalog[i].range, "der må kun være én 'katalog'-erklæring")
+            .notes.push_back({cat.katalog[0].range, "den første er her"});
+    }
+    ruleUsed_.assign(cat.regler.size(), false);
+}
+
+void DeclChecker::checkRegel(std::uint32_t index) {
+    const ast::RegelDecl& r = checked_.ast->regler[index];
+    Scope scope;
+    scope.kind = Scope::Kind::Regel;
+    scope.params = &r.params;
+    bool ok = true;
+    for (const ast::Param& p : r.params) {
+        std::optional<Type> t = resolveTypeName(checked_, p.type.name);
+        if (!t) {
+            diagnostics_.error("K211", p.type.range, fmt::format("ukendt type '{}'", p.type.name));
+            ok = false;
+        }
+        scope.paramTypes.push_back(t.value_or(Type::errorType()));
+    }
+    std::optional<Type> ret = resolveTypeName(checked_, r.returnType.name);
+    if (!ret) {
+        diagnostics_.error("K211", r.returnType.range,
+                           fmt::format("ukendt type '{}'", r.returnType.name));
+        ok = false;
+    }
+    if (!r.lovgrundlag.present) {
+        diagnostics_.error("K301", r.name.range,
+                           fmt::format("reglen {} mangler 'lovgrundlag'", r.name.name));
+    }
+    ExprChecker checker(checked_, diagnostics_, scope);
+    if (ok) {
+        checker.checkAs(*r.body, *ret, fmt::format("resultatet af reglen {}", r.name.name));
+    } else {
+        checker.check(*r.body);
+    }
+}
+
+void DeclChecker::checkPostingLines(const std::vector<ast::PostingLine>& lines, Scope& scope,
+                                    bool orderLevel, std::vector<bool>& present) {
+    present.assign(ir::kPostingArtCount, false);
+    std::vector<const ast::Ident*> first(ir::kPostingArtCount, nullptr);
+    ExprChecker checker(checked_, diagnostics_, scope);
+    for (const ast::PostingLine& line : lines) {
+        checker.checkAs(*line.debit, Type::of(ValueType::Konto), "debetkontoen");
+        checker.checkAs(*line.credit, Type::of(ValueType::Konto), "kreditkontoen");
+        std::optional<ir::PostingArt> art = postingArtByName(line.art.name);
+        if (!art) {
+            diagnostics_.error("K503", line.art.range,
+                               fmt::format("ukendt beløbsart '{}'{}", line.art.name,
+                                           suggestion(line.art.name, postingArtNames())));
+            continue;
+        }
+        if (ir::isOrderLevel(*art) != orderLevel) {
+            diagnostics_.error(
+                "K504", line.art.range,
+                orderLevel ? fmt::format("'{}' hører til den enkelte ydelse og konteres i "
+                                         "ydelsens konteringsregel, ikke i 'udbetaling'",
+                                         line.art.name)
+                           : fmt::format("'{}' beregnes for hele ordren og konteres i "
+                                         "'udbetaling', ikke i en ydelses konteringsregel",
+                                         line.art.name));
+            continue;
+        }
+        auto i = static_cast<std::size_t>(*art);
+        if (present[i]) {
+            diagnostics_.error("K502", line.art.range,
+                               fmt::format("beløbsarten '{}' konteres mere end én gang",
+                                           line.art.name))
+                .notes.push_back({first[i]->range, "første gang her"});
+            continue;
+        }
+        present[i] = true;
+        first[i] = &line.art;
+    }
+}
+
+void DeclChecker::checkKontering(std::uint32_t index) {
+    const ast::KonteringDecl& k = checked_.ast->konteringer[index];
+    Scope scope;
+    scope.kind = Scope::Kind::Kontering;
+    scope.params = &k.params;
+    for (const ast::Param& p : k.params) {
+        std::optional<Type> t = resolveTypeName(checked_, p.type.name);
+        if (!t) {
+            diagnostics_.error("K211", p.type.range, fmt::format("ukendt type '{}'", p.type.name));
+        }
+        scope.paramTypes.push_back(t.value_or(Type::errorType()));
+    }
+    std::vector<bool> present;
+    checkPostingLines(k.lines, scope, false, present);
+}
+
+void DeclChecker::checkBlock(BlockInfo& block, Scope& scope, std::set<std::uint32_t>& used) {
+    enum class State : std::uint8_t { Unvisited, InProgress, Done };
+    std::vector<State> state(block.definitions.size(), State::Unvisited);
+    block.types.assign(block.definitions.size(), Type::errorType());
+    std::vector<std::uint32_t> stack;
+    std::function<Type(std::uint32_t, SourceRange)> typeOf = [&](std::uint32_t i,
+                                                                 SourceRange usedAt) -> Type {
+        if (state[i] == State::Done) {
+            return block.types[i];
+        }
+        if (state[i] == State::InProgress) {
+            std::string chain;
+            auto from = std::find(stack.begin(), stack.end(), i);
+            for (auto it = from; it != stack.end(); ++it) {
+                chain += block.definitions[*it]->name.name + " → ";
+            }
+            chain += block.definitions[i]->name.name;
+            diagnostics_.error("K120", usedAt,
+                               fmt::format("definitionen '{}' afhænger af sig selv: {}",
+                                           block.definitions[i]->name.name, chain));
+            return Type::errorType();
+        }
+        state[i] = State::InProgress;
+        stack.push_back(i);
+        const ast::Definition& def = *block.definitions[i];
+        ExprChecker checker(checked_, diagnostics_, scope);
+        Type t = checker.check(*def.value);
+        if (def.declaredType) {
+            std::optional<Type> declared = resolveTypeName(checked_, def.declaredType->name);
+            if (!declared) {
+                diagnostics_.error("K211", def.declaredType->range,
+                                   fmt::format("ukendt type '{}'", def.declaredType->name));
+            } else if (!t.error && !(t == *declared)) {
+                diagnostics_.error("K201", def.value->range,
+                                   fmt::format("'{}' er erklæret som {}, men udtrykket er {}",
+                                               def.name.name, def.declaredType->name,
+                                               ir::valueTypeName(t.kind)));
+                t = Type::errorType();
+            } else {
+                t = *declared;
+            }
+        }
+        stack.pop_back();
+        state[i] = State::Done;
+        block.types[i] = t;
+        return t;
+    };
+    scope.block = &block;
+    scope.definitionType = typeOf;
+    scope.usedDefinitions = &used;
+    for (std::uint32_t i = 0; i < block.definitions.size(); ++i) {
+        typeOf(i, block.definitions[i]->name.range);
+    }
+    // Every definition is typed now; later users of the scope read the results, not the
+    // bookkeeping above, which dies with this call.
+    scope.definitionType = [&block](std::uint32_t i, SourceRange) { return block.types[i]; };
+}
+
+void DeclChecker::checkUdbetaling() {
+    const auto& blocks = checked_.ast->udbetalinger;
+    if (blocks.empty()) {
+        diagnostics_.error("K303", {},
+                           "kataloget mangler en 'udbetaling'-blok (A-skat og kontering af "
+                           "skat, modregning og udbetaling)");
+        return;
+    }
+    for (std::size_t i = 1; i < blocks.size(); ++i) {
+        diagnostics_.error("K303", blocks[i].range, "der må kun være én 'udbetaling'-blok")
+            .notes.push_back({blocks[0].range, "den første er her"});
+    }
+    const ast::UdbetalingDecl& u = blocks[0];
+    BlockInfo& block = checked_.orderBlock;
+    for (const ast::Definition& d : u.definitions) {
+        if (!block.byName.emplace(d.name.name, static_cast<std::uint32_t>(block.definitions.size()))
+                 .second) {
+            diagnostics_.error("K304", d.name.range,
+                               fmt::format("'{}' er defineret mere end én gang", d.name.name));
+            continue;
+        }
+        block.definitions.push_back(&d);
+    }
+    Scope scope;
+    scope.kind = Scope::Kind::Udbetaling;
+    std::set<std::uint32_t> used;
+    checkBlock(block, scope, used);
+    auto aSkat = block.byName.find("a_skat");
+    if (aSkat == block.byName.end()) {
+        diagnostics_.error("K301", u.range, "'udbetaling' mangler definitionen af 'a_skat'");
+    } else if (!block.types[aSkat->second].error &&
+               !(block.types[aSkat->second] == Type::of(ValueType::Belob))) {
+        diagnostics_.error("K201", block.definitions[aSkat->second]->value->range,
+                           "'a_skat' skal være et Beløb");
+    }
+    std::vector<bool> present;
+    checkPostingLines(u.postings, scope, true, present);
+    for (std::size_t i = 0; i < ir::kPostingArtCount; ++i) {
+        auto art = static_cast<ir::PostingArt>(i);
+        if (ir::isOrderLevel(art) && !present[i]) {
+            diagnostics_.error("K501", u.range,
+                               fmt::format("beløbsarten '{}' har ingen kontering i 'udbetaling'",
+                                           ir::postingArtName(art)));
+        }
+    }
+    for (std::uint32_t i = 0; i < block.definitions.size(); ++i) {
+        if (!used.count(i) && block.definitions[i]->name.name != "a_skat") {
+            diagnostics_.warning("K110", block.definitions[i]->name.range,
+                                 fmt::format("definitionen '{}' bruges ikke",
+                                             block.definitions[i]->name.name));
+        }
+    }
+}
+
+void DeclChecker::requireAttribute(bool present, const ast::YdelseDecl& y, std::string_view what) {
+    if (!present) {
+        diagnostics_.error("K301", y.code.range,
+                           fmt::format("ydelsen {} mangler '{}'", y.code.name, what));
+    }
+}
+
+void DeclChecker::checkKonteringUse(const ast::YdelseDecl& y, Scope& scope) {
+    if (!y.kontering) {
+        requireAttribute(false, y, "kontering");
+        return;
+    }
+    const ast::KonteringUse& use = *y.kontering;
+    ExprChecker checker(checked_, diagnostics_, scope);
+    auto it = checked_.konteringByName.find(use.rule.name);
+    if (it == checked_.konteringByName.end()) {
+        std::vector<std::string> names;
+        for (const auto& [name, i] : checked_.konteringByName) {
+            names.push_back(name);
+        }
+        diagnostics_.error("K105", use.rule.range,
+                           fmt::format("ukendt konteringsregel '{}'{}", use.rule.name,
+                                       suggestion(use.rule.name, names)));
+        for (const ast::NamedArg& a : use.args) {
+            checker.check(*a.value);
+        }
+        return;
+    }
+    const ast::KonteringDecl& k = checked_.ast->konteringer[it->second];
+    std::vector<std::string> paramNames;
+    for (const ast::Param& p : k.params) {
+        paramNames.push_back(p.name.name);
+    }
+    std::vector<bool> given(k.params.size(), false);
+    for (const ast::NamedArg& a : use.args) {
+        auto pos = std::find(paramNames.begin(), paramNames.end(), a.name.name);
+        if (pos == paramNames.end()) {
+            diagnostics_.error("K106", a.name.range,
+                               fmt::format("konteringsreglen {} har ingen parameter '{}'{}",
+                                           k.name.name, a.name.name,
+                                           suggestion(a.name.name, paramNames)));
+            checker.check(*a.value);
+            continue;
+        }
+        auto i = static_cast<std::size_t>(pos - paramNames.begin());
+        if (given[i]) {
+            diagnostics_.error("K304", a.name.range,
+                               fmt::format("'{}' er angivet mere end én gang", a.name.name));
+        }
+        given[i] = true;
+        std::optional<Type> t = resolveTypeName(checked_, k.params[i].type.name);
+        if (t) {
+            checker.checkAs(*a.value, *t, fmt::format("'{}'", a.name.name));
+        } else {
+            checker.check(*a.value);
+        }
+    }
+    for (std::size_t i = 0; i < given.size(); ++i) {
+        if (!given[i]) {
+            diagnostics_.error("K202", use.range,
+                               fmt::format("konteringsreglen {} mangler argumentet '{}'",
+                                           k.name.name, paramNames[i]));
+        }
+    }
+    // Every amount this ydelse can produce must be posted somewhere.
+    std::vector<bool> present(ir::kPostingArtCount, false);
+    for (const ast::PostingLine& line : k.lines) {
+        if (std::optional<ir::PostingArt> art = postingArtByName(line.art.name)) {
+            present[static_cast<std::size_t>(*art)] = true;
+        }
+    }
+    const BlockInfo& block = scope.block ? *scope.block : checked_.orderBlock;
+    const std::pair<ir::PostingArt, ir::LineAmount> produced[] = {
+        {ir::PostingArt::Brutto, ir::LineAmount::Brutto},
+        {ir::PostingArt::AtpEgen, ir::LineAmount::AtpEgen},
+        {ir::PostingArt::AtpKommune, ir::LineAmount::AtpKommune},
+        {ir::PostingArt::AmBidrag, ir::LineAmount::AmBidrag},
+        {ir::PostingArt::OpBidrag, ir::LineAmount::OpBidrag},
+        {ir::PostingArt::Refusion, ir::LineAmount::Refusion},
+    };
+    for (auto [art, amount] : produced) {
+        auto def = block.byName.find(std::string(ir::lineAmountName(amount)));
+        if (def == block.byName.end() || isLiteralZero(*block.definitions[def->second]->value)) {
+            continue;
+        }
+        if (!present[static_cast<std::size_t>(art)]) {
+            diagnostics_.error("K501", block.definitions[def->second]->name.range,
+                               fmt::format("ydelsen {} kan give beløbsarten '{}', men "
+                                           "konteringsreglen {} har ingen linje for den",
+                                           y.code.name, ir::postingArtName(art), k.name.name))
+                .notes.push_back({k.name.range, "konteringsreglen er her"});
+        }
+    }
+}
+
+void DeclChecker::checkYdelse(std::uint32_t index) {
+    const ast::YdelseDecl& y = checked_.ast->ydelser[index];
+    for (std::uint32_t j = 0; j < index; ++j) {
+        if (checked_.ast->ydelser[j].code.name == y.code.name) {
+            diagnostics_.error("K304", y.code.range,
+                               fmt::format("ydelsen {} er defineret mere end én gang", y.code.name))
+                .notes.push_back({checked_.ast->ydelser[j].code.range, "første gang her"});
+        }
+    }
+    requireAttribute(y.lovgrundlag.present, y, "lovgrundlag");
+    requireAttribute(y.fagsystemer.present, y, "fagsystem");
+    requireAttribute(y.modtagere.present, y, "modtager");
+    requireAttribute(y.periodeArt.present, y, "periode");
+    requireAttribute(y.gyldigFra.present, y, "gyldig fra");
+    requireAttribute(y.skat.present, y, "skat");
+    requireAttribute(y.grundlag.present, y, "grundlag");
+
+    auto checkWords = [&](const std::vector<ast::Ident>& words,
+                          const std::vector<std::string>& allowed, std::string_view what) {
+        for (const ast::Ident& w : words) {
+            if (std::find(allowed.begin(), allowed.end(), w.name) == allowed.end()) {
+                diagnostics_.error("K104", w.range,
+                                   fmt::format("ukendt {} '{}'{}", what, w.name,
+                                               suggestion(w.name, allowed)));
+            }
+        }
+    };
+    std::vector<std::string> fagsystemer;
+    if (!checked_.ast->katalog.empty()) {
+        fagsystemer = identNames(checked_.ast->katalog[0].fagsystemer);
+    }
+    checkWords(y.fagsystemer.value, fagsystemer, "fagsystem");
+    checkWords(y.modtagere.value, {"cpr", "cvr", "se"}, "modtagertype");
+    if (y.periodeArt.present) {
+        checkWords({y.periodeArt.value}, {"måned", "fjorten_dage", "uge", "enkelt"}, "periodeart");
+    }
+    if (y.skat.present) {
+        checkWords({y.skat.value}, {"a_indkomst", "fri"}, "skattebehandling");
+        if (y.skat.value.name == "a_indkomst") {
+            requireAttribute(y.indkomsttype.present, y, "indkomsttype");
+        }
+    }
+    if (y.gyldigTil.present && y.gyldigTil.value && *y.gyldigTil.value < y.gyldigFra.value) {
+        diagnostics_.error("K306", y.gyldigTil.range,
+                           fmt::format("ydelsen {} er gyldig til før den er gyldig fra",
+                                       y.code.name));
+    }
+    std::set<std::string> fieldNames;
+    for (const ast::Param& f : y.grundlag.value) {
+        if (!fieldNames.insert(f.name.name).second) {
+            diagnostics_.error("K304", f.name.range,
+                               fmt::format("grundlagsfeltet '{}' er angivet mere end én gang",
+                                           f.name.name));
+        }
+        if (!resolveTypeName(checked_, f.type.name)) {
+            diagnostics_.error("K211", f.type.range, fmt::format("ukendt type '{}'", f.type.name));
+        }
+    }
+
+    BlockInfo& block = checked_.ydelseBlocks[index];
+    for (const ast::Definition& d : y.definitions) {
+        if (!block.byName.emplace(d.name.name, static_cast<std::uint32_t>(block.definitions.size()))
+                 .second) {
+            diagnostics_.error("K304", d.name.range,
+                               fmt::format("'{}' er defineret mere end én gang i ydelsen {}",
+                                           d.name.name, y.code.name));
+            continue;
+        }
+        block.definitions.push_back(&d);
+    }
+    Scope scope;
+    scope.kind = Scope::Kind::Ydelse;
+    scope.ydelse = &y;
+    std::set<std::uint32_t> used;
+    checkBlock(block, scope, used);
+
+    for (std::size_t i = 0; i < ir::kLineAmountCount; ++i) {
+        auto amount = static_cast<ir::LineAmount>(i);
+        const std::string name(ir::lineAmountName(amount));
+        auto it = block.byName.find(name);
+        if (it == block.byName.end()) {
+            diagnostics_.error("K301", y.code.range,
+                               fmt::format("ydelsen {} mangler definitionen af '{}'", y.code.name,
+                                           name));
+            continue;
+        }
+        used.insert(it->second);
+        Type t = block.types[it->second];
+        if (!t.error && !(t == Type::of(ir::lineAmountType(amount)))) {
+            diagnostics_.error("K201", block.definitions[it->second]->value->range,
+                               fmt::format("'{}' skal være {}, men udtrykket er {}", name,
+                                           ir::valueTypeName(ir::lineAmountType(amount)),
+                                           ir::valueTypeName(t.kind)));
+        }
+    }
+    ExprChecker checker(checked_, diagnostics_, scope);
+    for (const ast::Requirement& r : y.requirements) {
+        checker.checkAs(*r.condition, Type::of(ValueType::Bool), "betingelsen i 'krav'");
+    }
+    Scope eindkomstScope = scope;
+    eindkomstScope.eindkomst = true;
+    ExprChecker eindkomstChecker(checked_, diagnostics_, eindkomstScope);
+    std::set<int> felter;
+    for (const ast::EIncomeField& f : y.eindkomst.value) {
+        if (f.field <= 0) {
+            diagnostics_.error("K307", f.range, "feltnummeret skal være et positivt heltal");
+        } else if (!felter.insert(f.field).second) {
+            diagnostics_.error("K304", f.range,
+                               fmt::format("eIndkomst-felt {} er angivet mere end én gang",
+                                           f.field));
+        }
+        eindkomstChecker.checkAs(*f.value, Type::of(ValueType::Belob),
+                                 fmt::format("eIndkomst-felt {}", f.field));
+    }
+    checkKonteringUse(y, scope);
+    for (std::uint32_t i = 0; i < block.definitions.size(); ++i) {
+        if (!used.count(i)) {
+            diagnostics_.warning("K110", block.definitions[i]->name.range,
+                                 fmt::format("definitionen '{}' bruges ikke",
+                                             block.definitions[i]->name.name));
+        }
+    }
+}
+
+void DeclChecker::noteRuleCalls(const ast::Expr& expr, std::set<std::uint32_t>& into) const {
+    forEachSubExpr(expr, [&](const ast::Expr& e) {
+        if (e.kind == ast::ExprKind::Call && e.id < checked_.refs.size() &&
+            checked_.refs[e.id].kind == RefKind::Rule) {
+            into.insert(checked_.refs[e.id].index);
+        }
+    });
+}
+
+void DeclChecker::checkRuleCycles() {
+    const auto& regler = checked_.ast->regler;
+    std::vector<std::set<std::uint32_t>> calls(regler.size());
+    for (std::size_t i = 0; i < regler.size(); ++i) {
+        noteRuleCalls(*regler[i].body, calls[i]);
+    }
+    // Depth-first search; a rule reached again while on the stack closes a cycle.
+    std::vector<std::uint8_t> state(regler.size(), 0);
+    std::vector<std::uint32_t> stack;
+    std::function<void(std::uint32_t)> visit = [&](std::uint32_t r) {
+        state[r] = 1;
+        stack.push_back(r);
+        for (std::uint32_t callee : calls[r]) {
+            if (state[callee] == 1) {
+                std::string chain;
+                auto from = std::find(stack.begin(), stack.end(), callee);
+                for (auto it = from; it != stack.end(); ++it) {
+                    chain += regler[*it].name.name + " → ";
+                }
+                chain += regler[callee].name.name;
+                diagnostics_.error("K121", regler[callee].name.range,
+                                   fmt::format("reglerne kalder hinanden i ring: {}; kataloget "
+                                               "skal terminere på ethvert input",
+                                               chain));
+            } else if (state[callee] == 0) {
+                visit(callee);
+            }
+        }
+        stack.pop_back();
+        state[r] = 2;
+    };
+    for (std::uint32_t i = 0; i < regler.size(); ++i) {
+        if (state[i] == 0) {
+            visit(i);
+        }
+    }
+}
+
+void DeclChecker::warnUnusedRules() {
+    std::vector<bool> used(checked_.ast->regler.size(), false);
+    for (const Ref& ref : checked_.refs) {
+        if (ref.kind == RefKind::Rule) {
+            used[ref.index] = true;
+        }
+    }
+    for (std::size_t i = 0; i < used.size(); ++i) {
+        if (!used[i]) {
+            const ast::Ident& name = checked_.ast->regler[i].name;
+            diagnostics_.warning("K111", name.range,
+                                 fmt::format("reglen '{}' bruges ikke", name.name));
+        }
+    }
+    std::vector<bool> konteringUsed(checked_.ast->konteringer.size(), false);
+    for (const ast::YdelseDecl& y : checked_.ast->ydelser) {
+        if (y.kontering) {
+            auto it = checked_.konteringByName.find(y.kontering->rule.name);
+            if (it != checked_.konteringByName.end()) {
+                konteringUsed[it->second] = true;
+            }
+        }
+    }
+    for (std::size_t i = 0; i < konteringUsed.size(); ++i) {
+        if (!konteringUsed[i]) {
+            const ast::Ident& name = checked_.ast->konteringer[i].name;
+            diagnostics_.warning("K111", name.range,
+                                 fmt::format("konteringsreglen '{}' bruges ikke", name.name));
+        }
+    }
+}
+
+} // namespace ydelse::sema

@@ -1,0 +1,61 @@
+// Resolves names and checks types of one expression tree in a scope, recording both in the
+// CheckedCatalog's side tables. Reports every problem it finds and keeps going: an expression
+// with an error gets Type::errorType(), which silences follow-on reports.
+#pragma once
+
+#include "interpreter/sema/checked_catalog.hpp"
+#include "interpreter/source/diagnostics.hpp"
+
+#include <functional>
+#include <set>
+
+namespace ydelse::sema {
+
+struct Scope {
+    enum class Kind : std::uint8_t { Ydelse, Regel, Kontering, Udbetaling };
+    Kind kind = Kind::Ydelse;
+    const ast::YdelseDecl* ydelse = nullptr;
+    BlockInfo* block = nullptr; ///< definitions visible (ydelse, udbetaling)
+    const std::vector<ast::Param>* params = nullptr;
+    std::vector<Type> paramTypes;
+    bool eindkomst = false; ///< `a_skat` is the line's share of the order's A-skat
+    /// Types a definition of the block on demand (and reports cycles); set by the decl checker.
+    std::function<Type(std::uint32_t, SourceRange)> definitionType;
+    std::set<std::uint32_t>* usedDefinitions = nullptr;
+};
+
+class ExprChecker {
+public:
+    ExprChecker(CheckedCatalog& checked, Diagnostics& diagnostics, const Scope& scope)
+        : checked_(checked), diagnostics_(diagnostics), scope_(scope) {}
+
+    Type check(const ast::Expr& expr);
+    /// Checks and reports a mismatch with `expected` ("forventede Beløb, fik Procent").
+    Type checkAs(const ast::Expr& expr, Type expected, std::string_view what);
+
+private:
+    Type checkLiteral(const ast::LiteralExpr& e);
+    Type checkName(const ast::NameExpr& e);
+    Type checkCall(const ast::CallExpr& e);
+    Type checkBuiltin(const ast::CallExpr& e, Builtin builtin);
+    Type checkRuleCall(const ast::CallExpr& e, std::uint32_t rule);
+    Type checkUnary(const ast::UnaryExpr& e);
+    Type checkBinary(const ast::BinaryExpr& e, bool divisionAllowed);
+    Type checkIf(const ast::IfExpr& e);
+    Type checkSelect(const ast::SelectExpr& e);
+    Type checkAccount(const ast::AccountExpr& e);
+
+    Type record(const ast::Expr& e, Type t);
+    void recordRef(const ast::Expr& e, Ref ref);
+    std::vector<std::string> visibleNames() const;
+    std::string typeName(Type t) const;
+
+    CheckedCatalog& checked_;
+    Diagnostics& diagnostics_;
+    const Scope& scope_;
+};
+
+/// The type a catalog author's type name stands for, or nothing.
+std::optional<Type> resolveTypeName(const CheckedCatalog& checked, std::string_view name);
+
+} // namespace ydelse::sema

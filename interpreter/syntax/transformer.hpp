@@ -1,0 +1,57 @@
+// Builds the AST from ANTLR's parse tree with typed methods, one per grammar rule. It only builds:
+// names, types and validity are sema's business. Split by grammar area into transform_*.cpp.
+#pragma once
+
+// Our headers first: the ANTLR runtime undefines EOF, which Boost's headers still need.
+#include "interpreter/ast/ast.hpp"
+#include "interpreter/source/diagnostics.hpp"
+
+#include "KatalogParser.h"
+
+namespace ydelse {
+
+class Transformer {
+public:
+    Transformer(FileId file, ast::Catalog& catalog, Diagnostics& diagnostics)
+        : file_(file), catalog_(catalog), diagnostics_(diagnostics) {}
+
+    void transformFile(katalog_grammar::KatalogParser::KatalogFilContext& ctx);
+
+private:
+    using P = katalog_grammar::KatalogParser;
+
+    // transform_decl.cpp
+    void transformDeclaration(P::DeklarationContext& ctx);
+    void transformYdelse(P::YdelseDeklContext& ctx);
+    void transformYdelseItem(P::YdelseLedContext& ctx, ast::YdelseDecl& ydelse);
+    void transformRegel(P::RegelDeklContext& ctx);
+    void transformKontering(P::KonteringDeklContext& ctx);
+    void transformUdbetaling(P::UdbetalingDeklContext& ctx);
+    ast::Param transformParam(P::ParamContext& ctx);
+    ast::TypeRef transformType(P::TypeRefContext& ctx);
+    ast::Definition transformDefinition(P::DefinitionContext& ctx);
+    ast::PostingLine transformPostingLine(P::KonteringLinjeContext& ctx);
+
+    // transform_expr.cpp
+    ast::ExprPtr transformExpr(P::ExprContext* ctx);
+    ast::ExprPtr transformPrimary(P::PrimaryContext& ctx);
+    ast::ExprPtr transformBinary(P::ExprContext& ctx, antlr4::Token* op, P::ExprContext* lhs,
+                                 P::ExprContext* rhs);
+    ast::ExprPtr transformAccount(P::KontoLiteralContext& ctx);
+
+    // transform_literal.cpp
+    std::optional<Decimal> numberValue(antlr4::Token* token);
+    std::string stringValue(antlr4::Token* token);
+    std::optional<Date> dateValue(antlr4::Token* token);
+
+    ast::Ident ident(P::IdentContext* ctx);
+    SourceRange range(antlr4::Token* token) const;
+    SourceRange range(antlr4::ParserRuleContext* ctx) const;
+    ast::ExprId nextId() { return catalog_.nextExprId++; }
+
+    FileId file_;
+    ast::Catalog& catalog_;
+    Diagnostics& diagnostics_;
+};
+
+} // namespace ydelse

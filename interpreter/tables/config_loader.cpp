@@ -1,0 +1,80 @@
+// Configuration format:
+//
+//   kommune: 561                # or `standard`
+//   eksempel: true              # optional: marks an illustration, not a real kommune's accounts
+//   konti:
+//     skyldig_a_skat: {funktion: "9.xx.xx", dranst: 3, art: "...", sted: "..."}
+#include "interpreter/tables/config_loader.hpp"
+
+#include "interpreter/tables/yaml_position.hpp"
+
+#include <fmt/format.h>
+
+namespace ydelse {
+
+void loadKommuneConfig(FileId file, const SourceManager& sources,
+                       std::vector<ir::KommuneConfig>& into, Diagnostics& diagnostics) {
+    YAML::Node root;
+    try {
+        root = YAML::Load(sources.file(file).text());
+    } catch (const YAML::Exception& e) {
+        diagnostics.error("K410", yamlRange(file, e.mark),
+                          fmt::format("filen er ikke gyldig YAML: {}", e.msg));
+        return;
+    }
+    if (!root.IsMap() || !root["kommune"] || !root["kommune"].IsScalar()) {
+        diagnostics.error("K420", yamlRange(file, root),
+                          "en konfiguration skal angive 'kommune' (et kommunenummer eller "
+                          "'standard')");
+        return;
+    }
+    ir::KommuneConfig config;
+    const std::string kommune = root["kommune"].Scalar();
+    if (kommune != "standard") {
+        std::optional<Decimal> n = Decimal::parse(kommune);
+        if (!n || !n->isInteger() || n->toInt64() < 1 || n->toInt64() > 999) {
+            diagnostics.error("K420", yamlRange(file, root["kommune"]),
+                              fmt::format("'{}' er ikke et kommunenummer (1-999) eller 'standard'",
+                                          kommune));
+            return;
+        }
+        config.kommune = n->toInt64();
+    }
+    for (const ir::KommuneConfig& existing : into) {
+        if (existing.kommune == config.kommune) {
+            diagnostics.error("K304", yamlRange(file, root["kommune"]),
+                              fmt::format("kommune {} har allerede en konfiguration", kommune));
+            return;
+        }
+    }
+    const YAML::Node konti = root["konti"];
+    if (konti && !konti.IsMap()) {
+        diagnostics.error("K421", yamlRange(file, konti),
+                          "'konti' skal være en tabel fra logisk konto til rigtig konto");
+        return;
+    }
+    if (konti) {
+        for (const auto& entry : konti) {
+            ir::Account account;
+            if (!entry.second.IsMap()) {
+                diagnostics.error("K421", yamlRange(file, entry.first),
+                                  fmt::format("kontoen for '{}' skal være en tabel af dimensioner",
+                                              entry.first.Scalar()));
+                continue;
+            }
+            for (const auto& field : entry.second) {
+                if (!field.second.IsScalar()) {
+                    diagnostics.error("K421", yamlRange(file, field.first),
+                                      "en kontodimension skal være en enkelt værdi");
+                    continue;
+                }
+                account.fields.push_back({field.first.Scalar(), field.second.Scalar(),
+                                          field.first.Scalar() == "dranst"});
+            }
+            config.mapping.emplace_back(entry.first.Scalar(), std::move(account));
+        }
+    }
+    into.push_back(std::move(config));
+}
+
+} // namespace ydelse

@@ -1,0 +1,211 @@
+#include "runtime/eval/machine.hpp"
+
+#include <fmt/format.h>
+
+namespace ydelse {
+namespace {
+
+bool compare(std::strong_ordering order, ir::Comparison c) {
+    switch (c) {
+    case ir::Comparison::Lt: return order < 0;
+    case ir::Comparison::Le: return order <= 0;
+    case ir::Comparison::Gt: return order > 0;
+    case ir::Comparison::Ge: return order >= 0;
+    case ir::Comparison::Eq: return order == 0;
+    case ir::Comparison::Ne: return order != 0;
+    }
+    return false;
+}
+
+std::string periodText(const ir::Value& fra, const ir::Value& til) {
+    return fmt::format("{} til {}", Date::fromDays(static_cast<std::int32_t>(fra.bits)).toString(),
+                       Date::fromDays(static_cast<std::int32_t>(til.bits)).toString());
+}
+
+} // namespace
+
+void Machine::prepare(const ir::Frame& frame, EvalState::FrameMemory& memory) {
+    memory.registers.assign(frame.size, ir::Value{});
+    memory.done.assign(frame.definitions.size(), 0);
+    memory.present = 0;
+}
+
+bool Machine::fail(std::string kode, std::string felt, std::string besked) {
+    error_ = {std::move(kode), std::move(felt), std::move(besked)};
+    return false;
+}
+
+void Machine::recordApplied(std::uint32_t rule) {
+    if (std::find(applied_.begin(), applied_.end(), rule) == applied_.end()) {
+        applied_.push_back(rule);
+    }
+}
+
+bool Machine::force(std::uint32_t def) {
+    if (memory_.done[def] != 0) {
+        return true;
+    }
+    if (!run(frame_.definitions[def].codeBegin)) {
+        return false;
+    }
+    memory_.done[def] = 1;
+    return true;
+}
+
+// The sats in force on periode.fra (P12), provided the period does not straddle a change.
+bool Machine::lookupSats(std::uint32_t index, ir::Value& out) {
+    const ir::Sats& sats = program_.satser[index];
+    const auto& regs = memory_.registers;
+    const ir::Value& fraValue = regs[static_cast<std::size_t>(ir::Input::PeriodeFra)];
+    const ir::Value& tilValue = regs[static_cast<std::size_t>(ir::Input::PeriodeTil)];
+    const Date fra = Date::fromDays(static_cast<std::int32_t>(fraValue.bits));
+    const Date til = Date::fromDays(static_cast<std::int32_t>(tilValue.bits));
+    const ir::SatsInterval* first = nullptr;
+    const ir::SatsInterval* last = nullptr;
+    for (const ir::SatsInterval& in : sats.intervals) {
+        if (in.from <= fra && fra <= in.to) {
+            first = &in;
+        }
+        if (in.from <= til && til <= in.to) {
+            last = &in;
+        }
+    }
+    if (first == nullptr) {
+        return fail("SATS_UKENDT", "periode",
+                    fmt::format("satsen {} har ingen værdi for perioden {}", sats.name,
+                                periodText(fraValue, tilValue)));
+    }
+    if (!first->known) {
+        return fail("SATS_UKENDT", "periode",
+                    fmt::format("satsen {} er ikke kendt for perioden {}: {}", sats.name,
+                                periodText(fraValue, tilValue), first->note));
+    }
+    if (last != first && (last == nullptr || !last->known || !(last->value == first->value))) {
+        return fail("SATS_SKIFTER_I_PERIODEN", "periode",
+                    fmt::format("satsen {} skifter den {} inden for perioden {}; perioden skal "
+                                "deles ved skiftet",
+                                sats.name, first->to.plusDays(1).toString(),
+                                periodText(fraValue, tilValue)));
+    }
+    out.number = first->value;
+    return true;
+}
+
+bool Machine::run(std::uint32_t pc) {
+    auto& r = memory_.registers;
+    for (;;) {
+        const ir::Instruction& in = program_.code[pc++];
+        switch (in.op) {
+        case ir::Op::Const:
+            r[in.dst] = program_.constants[in.a];
+            break;
+        case ir::Op::Input:
+            if ((memory_.present & (1u << in.a)) == 0) {
+                const auto input = static_cast<ir::Input>(in.a);
+                const bool card = input >= ir::Input::SkattekortType;
+                const bool cardMissing =
+                    card && (memory_.present &
+                             (1u << static_cast<unsigned>(ir::Input::SkattekortType))) == 0;
+                std::string felt(cardMissing ? "skattekort" : ir::inputFieldName(input));
+                return fail("FELT_MANGLER", felt,
+                            cardMissing ? "ordren har intet skattekort, men ydelsen er "
+                                          "A-indkomst og skal beskattes"
+                                        : fmt::format("ordren mangler feltet {}, som kataloget "
+                                                      "skal bruge her",
+                                                      felt));
+            }
+            r[in.dst] = r[in.a];
+            break;
+        case ir::Op::Present:
+            r[in.dst].bits = (memory_.present >> in.a) & 1u;
+            break;
+        case ir::Op::Sats:
+            if (!lookupSats(in.a, r[in.dst])) {
+                return false;
+            }
+            break;
+        case ir::Op::Force:
+            if (!force(in.a)) {
+                return false;
+            }
+            break;
+        case ir::Op::Move:
+            r[in.dst] = r[in.a];
+            break;
+        case ir::Op::Add:
+            r[in.dst].number = r[in.a].number + r[in.b].number;
+            break;
+        case ir::Op::Sub:
+            r[in.dst].number = r[in.a].number - r[in.b].number;
+            break;
+        case ir::Op::Mul:
+            r[in.dst].number = r[in.a].number * r[in.b].number;
+            break;
+        case ir::Op::Neg:
+            r[in.dst].number = -r[in.a].number;
+            break;
+        case ir::Op::Max:
+            r[in.dst].number = max(r[in.a].number, r[in.b].number);
+            break;
+        case ir::Op::Min:
+            r[in.dst].number = min(r[in.a].number, r[in.b].number);
+            break;
+        case ir::Op::Round:
+            r[in.dst].number = r[in.a].number.roundTo(program_.constants[in.c].number,
+                                                      static_cast<RoundingMode>(in.mode));
+            break;
+        case ir::Op::DivRound:
+            if (r[in.b].number.isZero()) {
+                return fail("DIVISION_MED_NUL", "",
+                            "kataloget dividerer med nul for denne ordre");
+            }
+            r[in.dst].number =
+                Decimal::divideRound(r[in.a].number, r[in.b].number,
+                                     program_.constants[in.c].number,
+                                     static_cast<RoundingMode>(in.mode));
+            break;
+        case ir::Op::Cmp:
+            r[in.dst].bits = compare(r[in.a].number <=> r[in.b].number,
+                                     static_cast<ir::Comparison>(in.mode));
+            break;
+        case ir::Op::ICmp:
+            r[in.dst].bits = compare(r[in.a].bits <=> r[in.b].bits,
+                                     static_cast<ir::Comparison>(in.mode));
+            break;
+        case ir::Op::Not:
+            r[in.dst].bits = r[in.a].bits == 0 ? 1 : 0;
+            break;
+        case ir::Op::Jump:
+            pc = in.a;
+            break;
+        case ir::Op::JumpIfFalse:
+            if (r[in.a].bits == 0) {
+                pc = in.b;
+            }
+            break;
+        case ir::Op::JumpIfTrue:
+            if (r[in.a].bits != 0) {
+                pc = in.b;
+            }
+            break;
+        case ir::Op::FullMonth: {
+            const std::int64_t p = r[in.a].bits;
+            Period period{Date::fromDays(static_cast<std::int32_t>(p >> 32)),
+                          Date::fromDays(static_cast<std::int32_t>(p & 0xFFFFFFFF))};
+            r[in.dst].bits = period.isCalendarMonth() ? 1 : 0;
+            break;
+        }
+        case ir::Op::Year:
+            r[in.dst].number =
+                Decimal::fromInt(Date::fromDays(static_cast<std::int32_t>(r[in.a].bits)).year());
+            break;
+        case ir::Op::Applied:
+            recordApplied(in.a);
+            break;
+        case ir::Op::Ret:
+            return true;
+        }
+    }
+}
+
+} // namespace ydelse

@@ -1,0 +1,40 @@
+// The IR interpreter: a switch loop over a flat instruction vector, one frame at a time.
+// Definitions are computed on first use (Force) and remembered for the frame, so a branch not
+// taken never runs, and an unknown sats fails only the orders that need it. Errors are returned,
+// not thrown; only arithmetic overflow throws (std::overflow_error), caught by evaluate().
+#pragma once
+
+#include "runtime/eval/evaluator.hpp"
+
+namespace ydelse {
+
+class Machine {
+public:
+    Machine(const ir::Program& program, const ir::Frame& frame, EvalState::FrameMemory& memory,
+            std::vector<std::uint32_t>& appliedRules)
+        : program_(program), frame_(frame), memory_(memory), applied_(appliedRules) {}
+
+    /// Sizes and clears the frame's registers and memo flags (keeps their capacity).
+    static void prepare(const ir::Frame& frame, EvalState::FrameMemory& memory);
+
+    /// Computes definition `def` if not yet computed; false with `error()` set on failure.
+    bool force(std::uint32_t def);
+    const ir::Value& value(std::uint32_t def) const {
+        return memory_.registers[frame_.definitions[def].slot];
+    }
+    const OrderError& error() const { return error_; }
+
+private:
+    bool run(std::uint32_t pc);
+    bool fail(std::string kode, std::string felt, std::string besked);
+    bool lookupSats(std::uint32_t sats, ir::Value& out);
+    void recordApplied(std::uint32_t rule);
+
+    const ir::Program& program_;
+    const ir::Frame& frame_;
+    EvalState::FrameMemory& memory_;
+    std::vector<std::uint32_t>& applied_;
+    OrderError error_;
+};
+
+} // namespace ydelse

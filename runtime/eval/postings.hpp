@@ -1,0 +1,35 @@
+// Postings: collects the legs a frame's posting rules produce, maps logical accounts through the
+// kommune's configuration, and merges legs on the same account into one kontering line.
+#pragma once
+
+#include "runtime/ir/program.hpp"
+#include "runtime/model/result.hpp"
+
+namespace ydelse {
+
+class PostingBook {
+public:
+    PostingBook(const ir::Program& program, std::int64_t kommune);
+
+    /// Posts `amount` debit `debit`, credit `credit` (account indexes). A negative amount is
+    /// posted the other way round, so postings never carry negative amounts.
+    void post(std::uint32_t debit, std::uint32_t credit, const Decimal& amount,
+              const std::string& tekst);
+
+    bool balanced() const { return totalDebit_ == totalCredit_; }
+    std::vector<Posting> take() { return std::move(lines_); }
+
+private:
+    void leg(std::uint32_t account, const Decimal& debit, const Decimal& credit,
+             const std::string& tekst);
+    std::vector<AccountField> accountFields(std::uint32_t account) const;
+
+    const ir::Program& program_;
+    const ir::KommuneConfig* config_ = nullptr;
+    std::vector<std::uint32_t> lineAccounts_; ///< account index of each line
+    std::vector<Posting> lines_;
+    Decimal totalDebit_;
+    Decimal totalCredit_;
+};
+
+} // namespace ydelse

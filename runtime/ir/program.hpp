@@ -1,0 +1,156 @@
+// The compiled catalog: immutable once built, shared by any number of evaluating threads. Names
+// are resolved to indexes at compile time; text is kept only for results, audit and dumps.
+#pragma once
+
+#include "runtime/ir/instruction.hpp"
+#include "runtime/ir/types.hpp"
+#include "runtime/support/date.hpp"
+
+#include <array>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace ydelse::ir {
+
+inline constexpr std::uint32_t kNone = 0xFFFFFFFFu;
+
+/// A dated value of a sats. `known` false: the value for this interval is explicitly unknown,
+/// and `note` says why.
+struct SatsInterval {
+    Date from;
+    Date to; ///< inclusive; Date of 9999-12-31 for open-ended
+    bool known = true;
+    ydelse::Decimal value;
+    std::string note;
+};
+
+struct Sats {
+    std::string name;
+    ValueType type = ValueType::Belob;
+    std::vector<SatsInterval> intervals; ///< sorted, contiguous, non-overlapping
+};
+
+struct AccountField {
+    std::string name;  ///< funktion, dranst, gruppering, art, logisk, or a local dimension
+    std::string value;
+    bool numeric = false;
+};
+
+struct Account {
+    std::vector<AccountField> fields;
+    std::string logicalName; ///< set for a logical account
+};
+
+struct Rule {
+    std::string name;
+    std::string version;
+    std::string lovgrundlag;
+};
+
+/// A definition's code: instructions from `codeBegin` up to its Ret, result in `slot`.
+struct Definition {
+    std::string name;
+    std::uint32_t codeBegin = 0;
+    std::uint32_t slot = 0;
+};
+
+struct GrundlagField {
+    std::string name;
+    ValueType type = ValueType::Belob;
+    std::uint32_t enumId = kNone;
+    std::uint32_t slot = 0;
+};
+
+struct Requirement {
+    std::uint32_t definition = 0; ///< Sand/Falsk
+    std::string kode;
+    std::string besked;
+    std::string felt;
+};
+
+struct PostingRule {
+    PostingArt art = PostingArt::Brutto;
+    std::uint32_t debit = 0;  ///< definition giving a Konto
+    std::uint32_t credit = 0; ///< definition giving a Konto
+};
+
+struct EIncomeRule {
+    int felt = 0;
+    std::uint32_t definition = 0;
+};
+
+enum class PeriodKind : std::uint8_t { Maaned, FjortenDage, Uge, Enkelt };
+
+/// Everything evaluated in one frame: an order line of a ydelse, or the order as a whole.
+struct Frame {
+    std::uint32_t size = 0; ///< registers
+    std::vector<Definition> definitions;
+    std::vector<PostingRule> postings;
+    std::uint32_t postingRule = kNone; ///< Rule recorded when postings are made
+};
+
+struct Ydelse {
+    std::string code;
+    std::string navn;
+    std::string lovgrundlag;
+    std::uint32_t rule = 0;
+    std::vector<std::string> fagsystemer;
+    std::array<bool, 3> modtagere{}; ///< by RecipientType
+    PeriodKind periodKind = PeriodKind::Maaned;
+    Date gyldigFra;
+    std::optional<Date> gyldigTil;
+    bool aIndkomst = true;
+    std::string indkomsttype;
+    std::vector<GrundlagField> grundlag;
+    std::vector<Requirement> requirements;
+    std::array<std::uint32_t, kLineAmountCount> amounts{}; ///< definition per LineAmount
+    std::vector<EIncomeRule> eindkomst;
+    std::uint32_t aSkatShareSlot = 0; ///< register the runtime fills before eindkomst
+    Frame frame;
+};
+
+struct OrderBlock {
+    std::uint32_t aSkat = 0; ///< definition
+    std::array<std::uint32_t, kLineAmountCount> sumSlots{};
+    Frame frame;
+};
+
+struct EnumType {
+    std::string name;
+    std::vector<std::string> values;
+};
+
+/// A kommune's mapping of logical accounts to its own real accounts (domain P9).
+struct KommuneConfig {
+    std::int64_t kommune = 0; ///< 0 = the default configuration for every other kommune
+    std::vector<std::pair<std::string, Account>> mapping;
+};
+
+struct Origin {
+    std::string file;
+    std::uint32_t line = 0;
+    std::uint32_t column = 0;
+};
+
+struct Program {
+    std::string katalogNavn;
+    std::string version;
+    std::string hash;
+    std::vector<std::string> fagsystemer;
+    std::vector<Instruction> code;
+    std::vector<Value> constants;
+    std::vector<Sats> satser;
+    std::vector<Account> accounts;
+    std::vector<Rule> rules;
+    std::vector<EnumType> enums;
+    std::vector<Ydelse> ydelser;
+    OrderBlock order;
+    std::vector<KommuneConfig> kommuner;
+    std::vector<Origin> origins;
+
+    /// Index of a ydelse by code, or kNone. Used when binding an order, not when evaluating.
+    std::uint32_t findYdelse(std::string_view code) const;
+};
+
+} // namespace ydelse::ir

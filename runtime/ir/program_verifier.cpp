@@ -1,0 +1,136 @@
+#include "runtime/ir/program_verifier.hpp"
+
+#include <fmt/format.h>
+
+namespace ydelse::ir {
+namespace {
+
+class Verifier {
+public:
+    explicit Verifier(const Program& p) : p_(p) {}
+
+    void frame(const Frame& f, std::string_view name) {
+        for (const Definition& d : f.definitions) {
+            expect(d.slot < f.size, fmt::format("{}: definition {} has slot {} outside the frame",
+                                                name, d.name, d.slot));
+            expect(d.codeBegin < p_.code.size(),
+                   fmt::format("{}: definition {} starts outside the code", name, d.name));
+            checkCode(f, d, name);
+        }
+        for (const PostingRule& r : f.postings) {
+            expect(r.debit < f.definitions.size() && r.credit < f.definitions.size(),
+                   fmt::format("{}: posting rule refers to a missing definition", name));
+        }
+    }
+
+    void ydelse(const Ydelse& y) {
+        frame(y.frame, y.code);
+        for (std::uint32_t d : y.amounts) {
+            expect(d < y.frame.definitions.size(), y.code + ": amount without definition");
+        }
+        for (const Requirement& r : y.requirements) {
+            expect(r.definition < y.frame.definitions.size(), y.code + ": krav without code");
+        }
+        for (const EIncomeRule& e : y.eindkomst) {
+            expect(e.definition < y.frame.definitions.size(), y.code + ": eindkomst without code");
+        }
+        expect(y.rule < p_.rules.size(), y.code + ": rule out of range");
+    }
+
+    std::vector<std::string> problems;
+
+private:
+    void expect(bool ok, std::string what) {
+        if (!ok) {
+            problems.push_back(std::move(what));
+        }
+    }
+
+    // Walks a definition's code to its Ret; every operand must be in range for its kind.
+    void checkCode(const Frame& f, const Definition& d, std::string_view name) {
+        for (std::size_t pc = d.codeBegin; pc < p_.code.size(); ++pc) {
+            const Instruction& in = p_.code[pc];
+            auto reg = [&](std::uint32_t r) {
+                expect(r < f.size, fmt::format("{}:{} register {} outside frame", name, pc, r));
+            };
+            switch (in.op) {
+            case Op::Const:
+                reg(in.dst);
+                expect(in.a < p_.constants.size(), fmt::format("{}:{} bad constant", name, pc));
+                break;
+            case Op::Input:
+            case Op::Present:
+                reg(in.dst);
+                expect(in.a < kInputCount, fmt::format("{}:{} bad input", name, pc));
+                break;
+            case Op::Sats:
+                reg(in.dst);
+                expect(in.a < p_.satser.size(), fmt::format("{}:{} bad sats", name, pc));
+                break;
+            case Op::Force:
+                expect(in.a < f.definitions.size(), fmt::format("{}:{} bad definition", name, pc));
+                break;
+            case Op::Move:
+            case Op::Neg:
+            case Op::Not:
+            case Op::FullMonth:
+            case Op::Year:
+                reg(in.dst);
+                reg(in.a);
+                break;
+            case Op::Add:
+            case Op::Sub:
+            case Op::Mul:
+            case Op::Max:
+            case Op::Min:
+            case Op::Cmp:
+            case Op::ICmp:
+                reg(in.dst);
+                reg(in.a);
+                reg(in.b);
+                break;
+            case Op::Round:
+                reg(in.dst);
+                reg(in.a);
+                expect(in.c < p_.constants.size(), fmt::format("{}:{} bad unit", name, pc));
+                break;
+            case Op::DivRound:
+                reg(in.dst);
+                reg(in.a);
+                reg(in.b);
+                expect(in.c < p_.constants.size(), fmt::format("{}:{} bad unit", name, pc));
+                break;
+            case Op::Jump:
+                expect(in.a <= p_.code.size(), fmt::format("{}:{} jump out of code", name, pc));
+                break;
+            case Op::JumpIfFalse:
+            case Op::JumpIfTrue:
+                reg(in.a);
+                expect(in.b <= p_.code.size(), fmt::format("{}:{} jump out of code", name, pc));
+                break;
+            case Op::Applied:
+                expect(in.a < p_.rules.size(), fmt::format("{}:{} bad rule", name, pc));
+                break;
+            case Op::Ret:
+                reg(in.a);
+                return;
+            }
+        }
+        problems.push_back(fmt::format("{}: definition {} has no ret", name, d.name));
+    }
+
+    const Program& p_;
+};
+
+} // namespace
+
+std::vector<std::string> verifyProgram(const Program& program) {
+    Verifier v(program);
+    v.frame(program.order.frame, "udbetaling");
+    for (const Ydelse& y : program.ydelser) {
+        v.ydelse(y);
+    }
+    return v.problems;
+}
+
+} // namespace ydelse::ir

@@ -1,0 +1,190 @@
+// JSON serialisation of a Result; see json_writer.hpp. Written by hand rather than through a
+// JSON library so the runtime has no dependency but fmt and the key order is the contract's.
+#include "runtime/output/json_writer.hpp"
+
+#include "runtime/output/output_common.hpp"
+
+namespace ydelse {
+namespace {
+
+// Writes one JSON object, taking care of the commas between members.
+class ObjectWriter {
+public:
+    explicit ObjectWriter(std::string& out) : out_(out) { out_ += '{'; }
+    ObjectWriter(const ObjectWriter&) = delete;
+    ObjectWriter& operator=(const ObjectWriter&) = delete;
+    ~ObjectWriter() { out_ += '}'; }
+
+    std::string& key(std::string_view name) {
+        if (!first_) {
+            out_ += ',';
+        }
+        first_ = false;
+        appendQuoted(out_, name);
+        out_ += ':';
+        return out_;
+    }
+    void text(std::string_view name, std::string_view value) { appendQuoted(key(name), value); }
+    void money(std::string_view name, const Decimal& value) { text(name, moneyText(value)); }
+    void number(std::string_view name, std::string_view digits) { key(name) += digits; }
+
+private:
+    std::string& out_;
+    bool first_ = true;
+};
+
+// Writes `[item, item]` with `writeItem(out, item)` producing each element.
+template <typename Items, typename WriteItem>
+void writeArray(std::string& out, const Items& items, WriteItem writeItem) {
+    out += '[';
+    bool first = true;
+    for (const auto& item : items) {
+        if (!first) {
+            out += ',';
+        }
+        first = false;
+        writeItem(out, item);
+    }
+    out += ']';
+}
+
+void writeOrdreId(ObjectWriter& obj, const std::optional<std::string>& ordreId) {
+    if (ordreId) {
+        obj.text("ordre_id", *ordreId);
+    } else {
+        obj.key("ordre_id") += "null";
+    }
+}
+
+void writeErrorRecord(const Result& result, std::string& out) {
+    ObjectWriter obj(out);
+    writeOrdreId(obj, result.ordreId);
+    obj.text("status", statusName(ResultStatus::Afvist));
+    writeArray(obj.key("fejl"), result.fejl, [](std::string& o, const OrderError& e) {
+        ObjectWriter item(o);
+        item.text("kode", e.kode);
+        item.text("felt", e.felt);
+        item.text("besked", e.besked);
+    });
+}
+
+void writeAmounts(std::string& out, const Amounts& a) {
+    ObjectWriter obj(out);
+    obj.money("brutto", a.brutto);
+    obj.money("atp_egen", a.atpEgen);
+    obj.money("am_bidrag", a.amBidrag);
+    obj.money("a_indkomst", a.aIndkomst);
+    obj.money("a_skat", a.aSkat);
+    obj.money("modregning", a.modregning);
+    obj.money("netto", a.netto);
+    obj.money("tilbageholdt", a.tilbageholdt);
+    obj.money("atp_kommune", a.atpKommune);
+    obj.money("op_bidrag", a.opBidrag);
+    obj.money("refusion", a.refusion);
+}
+
+void writeLine(std::string& out, const PayLine& line) {
+    ObjectWriter obj(out);
+    obj.text("art", lineArtName(line.art));
+    switch (line.art) {
+    case LineArt::Brutto:
+        obj.text("ydelse", line.ydelse);
+        obj.money("beløb", line.belob);
+        obj.text("lovgrundlag", line.lovgrundlag);
+        return;
+    case LineArt::Modregning:
+        obj.text("fordring", line.fordring);
+        obj.money("beløb", line.belob);
+        return;
+    default:
+        obj.money("beløb", line.belob);
+    }
+}
+
+void writePosting(std::string& out, const Posting& posting) {
+    ObjectWriter obj(out);
+    {
+        ObjectWriter konto(obj.key("konto"));
+        for (const AccountField& field : posting.konto) {
+            // A "numeric" value that is not a plain number would make invalid JSON.
+            if (field.numeric && isPlainNumber(field.value)) {
+                konto.number(field.name, field.value);
+            } else {
+                konto.text(field.name, field.value);
+            }
+        }
+    }
+    obj.money("debet", posting.debet);
+    obj.money("kredit", posting.kredit);
+    if (!posting.tekst.empty()) {
+        obj.text("tekst", posting.tekst);
+    }
+}
+
+} // namespace
+
+void writeJson(const Result& result, std::string& out) {
+    if (result.status == ResultStatus::Afvist) {
+        writeErrorRecord(result, out);
+        return;
+    }
+    ObjectWriter obj(out);
+    writeOrdreId(obj, result.ordreId);
+    obj.text("status", statusName(result.status));
+    {
+        ObjectWriter katalog(obj.key("katalog"));
+        katalog.text("hash", result.katalogHash);
+        katalog.text("version", result.katalogVersion);
+    }
+    {
+        ObjectWriter modtager(obj.key("modtager"));
+        modtager.text("type", recipientTypeName(result.modtager.type));
+        modtager.text("nummer", result.modtager.nummer);
+    }
+    {
+        ObjectWriter periode(obj.key("periode"));
+        periode.text("fra", result.periode.from.toString());
+        periode.text("til", result.periode.to.toString());
+    }
+    obj.text("udbetalingsdato", result.udbetalingsdato.toString());
+    writeAmounts(obj.key("beløb"), result.belob);
+    writeArray(obj.key("linjer"), result.linjer, writeLine);
+    writeArray(obj.key("modregninger"), result.modregninger, [](std::string& o, const Offset& m) {
+        ObjectWriter item(o);
+        item.text("fordring", m.fordring);
+        item.money("rente", m.rente);
+        item.money("hovedstol", m.hovedstol);
+        item.money("rest", m.rest);
+    });
+    writeArray(obj.key("konteringer"), result.konteringer, writePosting);
+    writeArray(obj.key("fordringer_oprettet"), result.fordringerOprettet,
+               [](std::string& o, const CreatedClaim& c) {
+                   ObjectWriter item(o);
+                   item.text("type", c.type);
+                   item.text("krav", c.krav);
+                   item.money("beløb", c.belob);
+                   item.text("hjemmel", c.hjemmel);
+                   item.text("forældes", c.foraeldes.toString());
+               });
+    writeArray(obj.key("eindkomst"), result.eindkomst, [](std::string& o, const EIncomeLine& e) {
+        ObjectWriter item(o);
+        item.text("indkomsttype", e.indkomsttype);
+        item.number("felt", std::to_string(e.felt));
+        item.money("beløb", e.belob);
+    });
+    writeArray(obj.key("refusion"), result.refusion, [](std::string& o, const RefusionLine& r) {
+        ObjectWriter item(o);
+        item.text("ydelse", r.ydelse);
+        item.text("procent", r.procent.toString(0));
+        item.money("grundlag", r.grundlag);
+        item.money("beløb", r.belob);
+    });
+    writeArray(obj.key("regler"), result.regler, [](std::string& o, const AppliedRule& r) {
+        ObjectWriter item(o);
+        item.text("regel", r.regel);
+        item.text("version", r.version);
+        item.text("lovgrundlag", r.lovgrundlag);
+    });
+}
+
+} // namespace ydelse
