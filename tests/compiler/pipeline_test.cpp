@@ -1,0 +1,115 @@
+// The whole pipeline on the shipped catalog: compile, read an order, evaluate, write.
+#include "interpreter/compiler.hpp"
+#include "io/order_reader.hpp"
+#include "runtime/eval/evaluator.hpp"
+#include "runtime/output/json_writer.hpp"
+
+#include <doctest/doctest.h>
+
+using namespace ydelse;
+
+namespace {
+
+const CompileResult& shipped() {
+    static const CompileResult result = compileCatalog(YDELSE_SOURCE_DIR "/catalog");
+    return result;
+}
+
+const char* kOrder = R"(
+ordre_id: "T-1"
+fagsystem: KY
+kommune: 101
+udbetalingsdato: 2024-03-28
+periode: {fra: 2024-03-01, til: 2024-03-31}
+modtager: {type: cpr, nummer: "0101801234"}
+ydelser:
+  - ydelse: KONTANTHJÆLP
+    grundlag: {beløb: "12326.00", forsørger: false}
+forsørgelse: {uge: 30, måneder: 14}
+skattekort: {type: hovedkort, trækprocent: "37", fradrag: "4141.00"}
+)";
+
+Result run(const std::string& text) {
+    io::ReadOrder read = io::readOrderText(text);
+    REQUIRE_MESSAGE(read.order.has_value(), (read.errors.empty() ? "" : read.errors[0].besked));
+    EvalState state;
+    return evaluate(*shipped().program, *read.order, state);
+}
+
+std::string replaced(std::string text, const std::string& from, const std::string& to) {
+    text.replace(text.find(from), from.size(), to);
+    return text;
+}
+
+} // namespace
+
+TEST_CASE("the shipped catalog compiles without errors or warnings") {
+    const CompileResult& r = shipped();
+    CHECK(r.diagnostics.errorCount() == 0);
+    CHECK(r.diagnostics.warningCount() == 0);
+    REQUIRE(r.program.has_value());
+    CHECK(r.program->hash.size() == 64);
+}
+
+TEST_CASE("worked example 1 under P4 (ATP 99/198 from 2024)") {
+    Result r = run(kOrder);
+    REQUIRE(r.status == ResultStatus::Effektueret);
+    CHECK(r.belob.brutto == Decimal::fromInt(12326));
+    CHECK(r.belob.atpEgen == Decimal::fromInt(99));
+    CHECK(r.belob.atpKommune == Decimal::fromInt(198));
+    CHECK(r.belob.aIndkomst == Decimal::fromInt(12227));
+    CHECK(r.belob.aSkat == Decimal::fromInt(2990));
+    CHECK(r.belob.netto == Decimal::fromInt(9237));
+    CHECK(r.belob.opBidrag == Decimal::fromInt(183));
+    CHECK(r.belob.refusion == *Decimal::parse("3697.80"));
+}
+
+TEST_CASE("postings balance to the øre") {
+    Result r = run(kOrder);
+    Decimal debit;
+    Decimal credit;
+    for (const Posting& p : r.konteringer) {
+        debit += p.debet;
+        credit += p.kredit;
+        CHECK_FALSE(p.debet.isNegative());
+        CHECK_FALSE(p.kredit.isNegative());
+    }
+    CHECK(debit == credit);
+    CHECK(debit > Decimal{});
+}
+
+TEST_CASE("without NemKonto the net is held back, nothing is lost") {
+    Result r = run(replaced(kOrder, "nummer: \"0101801234\"}",
+                            "nummer: \"0101801234\", nemkonto: false}"));
+    REQUIRE(r.status == ResultStatus::Tilbageholdt);
+    CHECK(r.belob.netto.isZero());
+    CHECK(r.belob.tilbageholdt == Decimal::fromInt(9237));
+}
+
+TEST_CASE("an explicitly unknown sats rejects only the orders that need it") {
+    std::string y2026 = replaced(replaced(replaced(kOrder, "2024-03-01", "2026-03-01"),
+                                          "2024-03-31", "2026-03-31"),
+                                 "2024-03-28", "2026-03-28");
+    Result needsThreshold = run(y2026);
+    REQUIRE(needsThreshold.status == ResultStatus::Afvist);
+    CHECK(needsThreshold.fejl.at(0).kode == "SATS_UKENDT");
+    CHECK(needsThreshold.fejl.at(0).besked.find("ATP_TÆRSKEL") != std::string::npos);
+
+    Result noAtp = run(replaced(y2026, "måneder: 14", "måneder: 5"));
+    CHECK(noAtp.status == ResultStatus::Effektueret);
+    CHECK(noAtp.belob.atpEgen.isZero());
+}
+
+TEST_CASE("the same order gives byte-identical output") {
+    std::string a;
+    std::string b;
+    writeJson(run(kOrder), a);
+    writeJson(run(kOrder), b);
+    CHECK(a == b);
+}
+
+TEST_CASE("a catalog's hash does not depend on the path it is read from") {
+    CompileResult relative = compileCatalog(std::filesystem::relative(YDELSE_SOURCE_DIR "/catalog"));
+    REQUIRE(relative.program.has_value());
+    CHECK(relative.program->hash == shipped().program->hash);
+}
