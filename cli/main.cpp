@@ -18,6 +18,19 @@ int main(int argc, char** argv) {
     add("test", "kør testfiler mod kataloget", ydelse::cli::addTest);
     add("dump-ast", "udskriv katalogets syntakstræ", ydelse::cli::addDumpAst);
     add("dump-ir", "udskriv det oversatte katalog (IR)", ydelse::cli::addDumpIr);
+    // CLI11 reports an unknown command as a missing one, in English; name it in Danish instead.
+    if (argc > 1 && argv[1][0] != '-') {
+        bool known = false;
+        for (const auto& [sub, command] : commands) {
+            known = known || sub->get_name() == argv[1];
+        }
+        if (!known) {
+            std::cerr << "ydelse: ukendt kommando '" << argv[1]
+                      << "'; kendte kommandoer: check, run, test, dump-ast, dump-ir "
+                         "(se ydelse --help)\n";
+            return 2;
+        }
+    }
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
