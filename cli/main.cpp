@@ -14,6 +14,8 @@ int main(int argc, char** argv) {
         commands[sub] = registerCommand(*sub);
     };
     add("check", "oversæt kataloget og vis alle fejl og advarsler", ydelse::cli::addCheck);
+    add("compile", "oversæt kataloget til en fil, som runtime indlæser uden oversætteren",
+        ydelse::cli::addCompile);
     add("run", "effektuér en eller flere ordrer og udskriv resultaterne", ydelse::cli::addRun);
     add("test", "kør testfiler mod kataloget", ydelse::cli::addTest);
     add("dump-ast", "udskriv katalogets syntakstræ", ydelse::cli::addDumpAst);
@@ -26,7 +28,7 @@ int main(int argc, char** argv) {
         }
         if (!known) {
             std::cerr << "ydelse: ukendt kommando '" << argv[1]
-                      << "'; kendte kommandoer: check, run, test, dump-ast, dump-ir "
+                      << "'; kendte kommandoer: check, compile, run, test, dump-ast, dump-ir "
                          "(se ydelse --help)\n";
             return 2;
         }

@@ -1,6 +1,7 @@
 // `ydelse check [CATALOG]`: compile and print every diagnostic. 0 no errors, 1 errors.
 #include "cli/catalog_location.hpp"
 #include "cli/commands/commands.hpp"
+#include "interpreter/compiler.hpp"
 #include "interpreter/source/diagnostic_renderer.hpp"
 
 #include <iostream>

@@ -11,6 +11,7 @@ namespace ydelse::cli {
 using Command = std::function<int()>;
 
 Command addCheck(CLI::App& app);
+Command addCompile(CLI::App& app);
 Command addRun(CLI::App& app);
 Command addTest(CLI::App& app);
 Command addDumpAst(CLI::App& app);

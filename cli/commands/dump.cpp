@@ -1,6 +1,7 @@
 // `ydelse dump-ast` and `ydelse dump-ir`: the representations between the stages, as stable text.
 #include "cli/catalog_location.hpp"
 #include "cli/commands/commands.hpp"
+#include "interpreter/compiler.hpp"
 #include "interpreter/ast/ast_printer.hpp"
 #include "interpreter/source/diagnostic_renderer.hpp"
 #include "runtime/ir/program_printer.hpp"
@@ -29,11 +30,11 @@ Command addDumpIr(CLI::App& app) {
     auto path = std::make_shared<std::string>();
     app.add_option("catalog", *path, "katalogmappe");
     return [path] {
-        std::optional<CompileResult> result = loadCatalog(catalogPath(*path));
-        if (!result) {
+        std::optional<ir::Program> program = loadProgram(catalogPath(*path));
+        if (!program) {
             return 1;
         }
-        std::cout << ir::printProgram(*result->program);
+        std::cout << ir::printProgram(*program);
         return 0;
     };
 }

@@ -48,11 +48,11 @@ Command addRun(CLI::App& app) {
     app.add_option("orders", opts->orders, "ordrefiler (YAML eller JSON; - for standard input)")
         ->required();
     return [opts] {
-        std::optional<CompileResult> catalog = loadCatalog(catalogPath(opts->catalog));
-        if (!catalog) {
+        std::optional<ir::Program> loaded = loadProgram(catalogPath(opts->catalog));
+        if (!loaded) {
             return 2;
         }
-        const ir::Program& program = *catalog->program;
+        const ir::Program& program = *loaded;
         std::string format = opts->format;
         if (format.empty()) {
             format = isatty(STDOUT_FILENO) ? "yaml" : "json";

@@ -71,12 +71,16 @@ Command addTest(CLI::App& app) {
     app.add_option("paths", opts->paths, "testfiler eller mapper (standard: katalogets tests/)");
     return [opts] {
         const std::string dir = catalogPath(opts->catalog);
-        std::optional<CompileResult> catalog = loadCatalog(dir);
-        if (!catalog) {
+        std::optional<ir::Program> loaded = loadProgram(dir);
+        if (!loaded) {
             return 2;
         }
         std::vector<std::string> paths = opts->paths;
         if (paths.empty()) {
+            if (!std::filesystem::is_directory(dir)) {
+                std::cerr << "ydelse test: angiv testfilerne, når kataloget er en oversat fil\n";
+                return 2;
+            }
             paths.push_back((std::filesystem::path(dir) / "tests").string());
         }
         EvalState state;
@@ -89,7 +93,7 @@ Command addTest(CLI::App& app) {
                 ++failed;
             }
             for (const io::TestCase& c : tests.cases) {
-                std::vector<std::string> diffs = runCase(*catalog->program, c, state);
+                std::vector<std::string> diffs = runCase(*loaded, c, state);
                 if (diffs.empty()) {
                     ++passed;
                     continue;

@@ -16,6 +16,8 @@ namespace {
 
 using ir::LineAmount;
 
+const OrderError kBadAccount{"INTERN_FEJL", "", "en konteringsregel peger på en ukendt konto"};
+
 struct LineResult {
     const ir::Ydelse* ydelse = nullptr;
     std::array<Decimal, ir::kLineAmountCount> amounts;
@@ -180,8 +182,11 @@ bool OrderRun::post(PostingBook& book) {
             if (!machine.force(rule.debit) || !machine.force(rule.credit)) {
                 return failWith(machine.error());
             }
-            book.post(static_cast<std::uint32_t>(machine.value(rule.debit).bits),
-                      static_cast<std::uint32_t>(machine.value(rule.credit).bits), amount, tekst);
+            if (!book.post(static_cast<std::uint32_t>(machine.value(rule.debit).bits),
+                           static_cast<std::uint32_t>(machine.value(rule.credit).bits), amount,
+                           tekst)) {
+                return failWith(kBadAccount);
+            }
             posted = true;
         }
         if (posted && y.frame.postingRule != ir::kNone) {
@@ -207,8 +212,11 @@ bool OrderRun::post(PostingBook& book) {
         if (!machine.force(rule.debit) || !machine.force(rule.credit)) {
             return failWith(machine.error());
         }
-        book.post(static_cast<std::uint32_t>(machine.value(rule.debit).bits),
-                  static_cast<std::uint32_t>(machine.value(rule.credit).bits), *amount, tekst);
+        if (!book.post(static_cast<std::uint32_t>(machine.value(rule.debit).bits),
+                       static_cast<std::uint32_t>(machine.value(rule.credit).bits), *amount,
+                       tekst)) {
+            return failWith(kBadAccount);
+        }
     }
     if (!book.balanced()) {
         return failWith({"INTERN_UBALANCE", "",

@@ -42,10 +42,17 @@ void Machine::recordApplied(std::uint32_t rule) {
 }
 
 bool Machine::force(std::uint32_t def) {
-    if (memory_.done[def] != 0) {
+    constexpr std::uint8_t kInProgress = 2;
+    if (memory_.done[def] == 1) {
         return true;
     }
+    // The compiler refuses cyclic definitions; this guards a program loaded from a file.
+    if (memory_.done[def] == kInProgress) {
+        return fail("INTERN_FEJL", "", "kataloget har en definition, der afhænger af sig selv");
+    }
+    memory_.done[def] = kInProgress;
     if (!run(frame_.definitions[def].codeBegin)) {
+        memory_.done[def] = 0;
         return false;
     }
     memory_.done[def] = 1;

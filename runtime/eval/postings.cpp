@@ -50,17 +50,20 @@ void PostingBook::leg(std::uint32_t account, const Decimal& debit, const Decimal
     lines_.push_back({accountFields(account), debit, credit, tekst});
 }
 
-void PostingBook::post(std::uint32_t debit, std::uint32_t credit, const Decimal& amount,
+bool PostingBook::post(std::uint32_t debit, std::uint32_t credit, const Decimal& amount,
                        const std::string& tekst) {
+    if (debit >= program_.accounts.size() || credit >= program_.accounts.size()) {
+        return false;
+    }
     if (amount.isZero()) {
-        return;
+        return true;
     }
     if (amount.isNegative()) {
-        post(credit, debit, -amount, tekst);
-        return;
+        return post(credit, debit, -amount, tekst);
     }
     leg(debit, amount, Decimal{}, tekst);
     leg(credit, Decimal{}, amount, tekst);
+    return true;
 }
 
 } // namespace ydelse

@@ -12,8 +12,9 @@ public:
     PostingBook(const ir::Program& program, std::int64_t kommune);
 
     /// Posts `amount` debit `debit`, credit `credit` (account indexes). A negative amount is
-    /// posted the other way round, so postings never carry negative amounts.
-    void post(std::uint32_t debit, std::uint32_t credit, const Decimal& amount,
+    /// posted the other way round, so postings never carry negative amounts. False when an
+    /// account index is out of range (only a damaged program can do that).
+    bool post(std::uint32_t debit, std::uint32_t credit, const Decimal& amount,
               const std::string& tekst);
 
     bool balanced() const { return totalDebit_ == totalCredit_; }

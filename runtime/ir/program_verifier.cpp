@@ -83,30 +83,40 @@ private:
             case Op::Mul:
             case Op::Max:
             case Op::Min:
+                reg(in.dst);
+                reg(in.a);
+                reg(in.b);
+                break;
             case Op::Cmp:
             case Op::ICmp:
                 reg(in.dst);
                 reg(in.a);
                 reg(in.b);
+                expect(in.mode <= static_cast<std::uint8_t>(Comparison::Ne),
+                       fmt::format("{}:{} bad comparison", name, pc));
                 break;
             case Op::Round:
-                reg(in.dst);
-                reg(in.a);
-                expect(in.c < p_.constants.size(), fmt::format("{}:{} bad unit", name, pc));
-                break;
             case Op::DivRound:
                 reg(in.dst);
                 reg(in.a);
-                reg(in.b);
+                if (in.op == Op::DivRound) {
+                    reg(in.b);
+                }
                 expect(in.c < p_.constants.size(), fmt::format("{}:{} bad unit", name, pc));
+                expect(in.mode <= static_cast<std::uint8_t>(RoundingMode::HalfEven),
+                       fmt::format("{}:{} bad rounding mode", name, pc));
                 break;
+            // Jumps go forward only: with Force checked for cycles at run time, every
+            // definition terminates, whatever program a file holds.
             case Op::Jump:
-                expect(in.a <= p_.code.size(), fmt::format("{}:{} jump out of code", name, pc));
+                expect(in.a > pc && in.a < p_.code.size(),
+                       fmt::format("{}:{} jump out of its definition", name, pc));
                 break;
             case Op::JumpIfFalse:
             case Op::JumpIfTrue:
                 reg(in.a);
-                expect(in.b <= p_.code.size(), fmt::format("{}:{} jump out of code", name, pc));
+                expect(in.b > pc && in.b < p_.code.size(),
+                       fmt::format("{}:{} jump out of its definition", name, pc));
                 break;
             case Op::Applied:
                 expect(in.a < p_.rules.size(), fmt::format("{}:{} bad rule", name, pc));
