@@ -67,7 +67,7 @@ expr
     | MINUS operand=expr                                                # NegExpr
     | lhs=expr op=(STAR | SLASH) rhs=expr                               # MulExpr
     | lhs=expr op=(PLUS | MINUS) rhs=expr                               # AddExpr
-    | lhs=expr op=(LT | LE | GT | GE | EQ | NE | ASSIGN) rhs=expr       # CompareExpr
+    | lhs=expr op=(LT | LE | GT | GE | EQ | NE) rhs=expr                # CompareExpr
     | IKKE operand=expr                                                 # NotExpr
     | lhs=expr OG rhs=expr                                              # AndExpr
     | lhs=expr ELLER rhs=expr                                           # OrExpr

@@ -106,6 +106,11 @@ Command addTest(CLI::App& app) {
                 }
             }
         }
+        if (passed + failed == 0) {
+            // A run that tested nothing must not look like a green one.
+            std::cout << "ingen testtilfælde fundet\n";
+            failed = 1;
+        }
         std::cout << passed << " passed, " << failed << " failed\n";
         return failed == 0 ? 0 : 1;
     };

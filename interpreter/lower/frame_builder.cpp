@@ -56,14 +56,64 @@ void FrameBuilder::emitDefinition(std::uint32_t definition, const ast::Expr& exp
     emit({ir::Op::Ret, 0, 0, frame_.definitions[definition].slot, 0, 0, 0}, expr);
 }
 
+namespace {
+
+// The parameters an expression of a kontering line names directly (a regel called from it has
+// its own parameters, in its own body).
+void collectParams(const ast::Expr& e, const sema::CheckedCatalog& checked,
+                   std::vector<bool>& used) {
+    switch (e.kind) {
+    case ast::ExprKind::Name:
+        if (checked.refs[e.id].kind == sema::RefKind::Param) {
+            used[checked.refs[e.id].index] = true;
+        }
+        return;
+    case ast::ExprKind::Literal:
+    case ast::ExprKind::Account:
+        return;
+    case ast::ExprKind::Call:
+        for (const ast::ExprPtr& a : static_cast<const ast::CallExpr&>(e).args) {
+            collectParams(*a, checked, used);
+        }
+        return;
+    case ast::ExprKind::Unary:
+        collectParams(*static_cast<const ast::UnaryExpr&>(e).operand, checked, used);
+        return;
+    case ast::ExprKind::Binary:
+        collectParams(*static_cast<const ast::BinaryExpr&>(e).lhs, checked, used);
+        collectParams(*static_cast<const ast::BinaryExpr&>(e).rhs, checked, used);
+        return;
+    case ast::ExprKind::If: {
+        const auto& i = static_cast<const ast::IfExpr&>(e);
+        collectParams(*i.condition, checked, used);
+        collectParams(*i.thenExpr, checked, used);
+        collectParams(*i.elseExpr, checked, used);
+        return;
+    }
+    case ast::ExprKind::Select: {
+        const auto& sel = static_cast<const ast::SelectExpr&>(e);
+        collectParams(*sel.subject, checked, used);
+        for (const ast::SelectBranch& b : sel.branches) {
+            collectParams(*b.result, checked, used);
+        }
+        return;
+    }
+    }
+}
+
+} // namespace
+
 void FrameBuilder::emitKonteringAccount(std::uint32_t definition, const ast::Expr& expr) {
     frame_.definitions[definition].codeBegin = here();
-    std::vector<std::uint32_t> params;
-    for (const ast::Param& p : kontering->params) {
-        for (const ast::NamedArg& a : *konteringArgs) {
-            if (a.name.name == p.name.name) {
-                params.push_back(lower(*a.value, {}));
-            }
+    // Each argument is a definition of the ydelse's frame, forced only by the lines that use it,
+    // so an argument one line needs cannot fail the posting of another.
+    std::vector<bool> used(konteringArgDefinitions.size(), false);
+    collectParams(expr, checked_, used);
+    std::vector<std::uint32_t> params(konteringArgDefinitions.size(), 0);
+    for (std::size_t i = 0; i < used.size(); ++i) {
+        if (used[i]) {
+            emit({ir::Op::Force, 0, 0, konteringArgDefinitions[i], 0, 0, 0}, expr);
+            params[i] = frame_.definitions[konteringArgDefinitions[i]].slot;
         }
     }
     std::uint32_t r = lower(expr, params);

@@ -30,7 +30,7 @@ public:
                         const std::vector<std::uint32_t>& params = {});
 
     /// Emits a definition giving an account of a posting line of the ydelse's konteringsregel:
-    /// the rule's parameters are bound to the ydelse's arguments (`konteringArgs`).
+    /// the rule's parameters are bound to the ydelse's arguments (`konteringArgDefinitions`).
     void emitKonteringAccount(std::uint32_t definition, const ast::Expr& expr);
 
     /// Register of grundlag field `i` (ydelse frames) or line sum `i` (the order's frame).
@@ -38,8 +38,8 @@ public:
     /// Block definition index -> frame definition index.
     std::vector<std::uint32_t> blockDefinitions;
     std::uint32_t aSkatShareSlot = ir::kNone;
-    const std::vector<ast::NamedArg>* konteringArgs = nullptr;
-    const ast::KonteringDecl* kontering = nullptr;
+    /// Definition of each parameter of the ydelse's konteringsregel, in parameter order.
+    std::vector<std::uint32_t> konteringArgDefinitions;
 
 private:
     std::uint32_t lower(const ast::Expr& e, const std::vector<std::uint32_t>& params);

@@ -137,8 +137,15 @@ ir::Program lowerToIr(const sema::CheckedCatalog& checked, const SourceManager& 
             out.eindkomst.push_back({f.field, def});
         }
         const ast::KonteringDecl& k = cat.konteringer[checked.konteringByName.at(y.kontering->rule.name)];
-        builder.kontering = &k;
-        builder.konteringArgs = &y.kontering->args;
+        for (const ast::Param& p : k.params) {
+            for (const ast::NamedArg& a : y.kontering->args) {
+                if (a.name.name == p.name.name) {
+                    std::uint32_t def = builder.reserveDefinition("argument " + p.name.name);
+                    builder.emitDefinition(def, *a.value);
+                    builder.konteringArgDefinitions.push_back(def);
+                }
+            }
+        }
         out.frame.postingRule = konteringRules[checked.konteringByName.at(k.name.name)];
         for (const ast::PostingLine& line : k.lines) {
             ir::PostingRule rule;

@@ -8,6 +8,9 @@
 namespace ydelse::sema {
 namespace {
 
+// A problem of the catalog as a whole, not of one file.
+const SourceRange kWholeCatalog{kNoFile, 0, 0, 1};
+
 using ir::ValueType;
 
 std::vector<std::string> identNames(const std::vector<ast::Ident>& ids) {
@@ -87,22 +90,30 @@ void DeclChecker::collectSymbols() {
     const ast::Catalog& cat = *checked_.ast;
     checked_.enums.push_back({"Skattekorttype", {"hovedkort", "bikort", "frikort", "intet"}});
     checked_.enums.push_back({"Modtagertype", {"cpr", "cvr", "se"}});
+    for (const std::string& v : checked_.enums[kSkattekortEnum].values) {
+        checked_.enumValueByName.emplace(v, kSkattekortEnum);
+    }
+    for (const std::string& v : checked_.enums[kModtagerEnum].values) {
+        checked_.enumValueByName.emplace(v, kModtagerEnum);
+    }
     for (const ast::TypeDecl& t : cat.types) {
         if (resolveTypeName(checked_, t.name.name)) {
             diagnostics_.error("K304", t.name.range,
                                fmt::format("typen '{}' findes allerede", t.name.name));
             continue;
         }
+        const auto id = static_cast<std::uint32_t>(checked_.enums.size());
         checked_.enums.push_back({t.name.name, identNames(t.values)});
-    }
-    for (std::size_t e = 0; e < checked_.enums.size(); ++e) {
-        for (const std::string& v : checked_.enums[e].values) {
-            if (!checked_.enumValueByName.emplace(v, static_cast<std::uint32_t>(e)).second &&
-                e >= 2) {
-                diagnostics_.error("K305", cat.types[e - 2].name.range,
-                                   fmt::format("værdien '{}' findes allerede i en anden "
-                                               "opremsning; værdinavne skal være entydige",
-                                               v));
+        for (const ast::Ident& v : t.values) {
+            auto [it, inserted] = checked_.enumValueByName.emplace(v.name, id);
+            if (!inserted) {
+                diagnostics_.error("K305", v.range,
+                                   it->second == id
+                                       ? fmt::format("værdien '{}' står to gange i {}", v.name,
+                                                     t.name.name)
+                                       : fmt::format("værdien '{}' findes allerede i {}; "
+                                                     "værdinavne skal være entydige",
+                                                     v.name, checked_.enums[it->second].name));
             }
         }
     }
@@ -125,7 +136,7 @@ void DeclChecker::collectSymbols() {
         }
     }
     if (cat.katalog.empty()) {
-        diagnostics_.error("K303", {}, "kataloget mangler en 'katalog'-erklæring med navn og version");
+        diagnostics_.error("K303", kWholeCatalog, "kataloget mangler en 'katalog'-erklæring med navn og version");
     }
     for (std::size_t i = 1; i < cat.katalog.size(); ++i) {
         diagnostics_.error("K303", cat.katalog[i].range, "der må kun være én 'katalog'-erklæring")
@@ -282,7 +293,7 @@ void DeclChecker::checkBlock(BlockInfo& block, Scope& scope, std::set<std::uint3
 void DeclChecker::checkUdbetaling() {
     const auto& blocks = checked_.ast->udbetalinger;
     if (blocks.empty()) {
-        diagnostics_.error("K303", {},
+        diagnostics_.error("K303", kWholeCatalog,
                            "kataloget mangler en 'udbetaling'-blok (A-skat og kontering af "
                            "skat, modregning og udbetaling)");
         return;
@@ -482,13 +493,32 @@ void DeclChecker::checkYdelse(std::uint32_t index) {
                                fmt::format("grundlagsfeltet '{}' er angivet mere end én gang",
                                            f.name.name));
         }
-        if (!resolveTypeName(checked_, f.type.name)) {
+        std::optional<Type> t = resolveTypeName(checked_, f.type.name);
+        if (!t) {
             diagnostics_.error("K211", f.type.range, fmt::format("ukendt type '{}'", f.type.name));
+        } else if (t->kind == ValueType::Tekst || t->kind == ValueType::Periode ||
+                   t->kind == ValueType::Konto) {
+            diagnostics_.error("K212", f.type.range,
+                               fmt::format("et grundlagsfelt kan ikke være {}; brug Beløb, "
+                                           "Procent, Decimal, Heltal, Sand/Falsk, Dato eller en "
+                                           "opremsning",
+                                           f.type.name));
         }
     }
 
     BlockInfo& block = checked_.ydelseBlocks[index];
     for (const ast::Definition& d : y.definitions) {
+        if (d.name.name == "a_skat") {
+            diagnostics_.error("K309", d.name.range,
+                               "'a_skat' beregnes for hele ordren i 'udbetaling'; en ydelse kan "
+                               "ikke definere den");
+            continue;
+        }
+        if (checked_.satsByName.count(d.name.name) != 0) {
+            diagnostics_.warning("K113", d.name.range,
+                                 fmt::format("definitionen '{}' skygger for satsen af samme navn",
+                                             d.name.name));
+        }
         if (!block.byName.emplace(d.name.name, static_cast<std::uint32_t>(block.definitions.size()))
                  .second) {
             diagnostics_.error("K304", d.name.range,
@@ -521,6 +551,21 @@ void DeclChecker::checkYdelse(std::uint32_t index) {
                                fmt::format("'{}' skal være {}, men udtrykket er {}", name,
                                            ir::valueTypeName(ir::lineAmountType(amount)),
                                            ir::valueTypeName(t.kind)));
+        }
+    }
+    if (y.skat.present && y.skat.value.name == "fri") {
+        auto it = block.byName.find("a_indkomst");
+        if (it != block.byName.end() && !isLiteralZero(*block.definitions[it->second]->value)) {
+            diagnostics_.error("K308", block.definitions[it->second]->value->range,
+                               fmt::format("ydelsen {} er skattefri ('skat fri'), så a_indkomst "
+                                           "skal være 0 kr",
+                                           y.code.name));
+        }
+        if (y.eindkomst.present && !y.eindkomst.value.empty()) {
+            diagnostics_.error("K308", y.eindkomst.range,
+                               fmt::format("ydelsen {} er skattefri og indberettes ikke til "
+                                           "eIndkomst",
+                                           y.code.name));
         }
     }
     ExprChecker checker(checked_, diagnostics_, scope);

@@ -19,6 +19,7 @@ std::size_t byteOffsetOfColumn(std::string_view line, std::uint32_t column) {
 
 void renderLocation(std::string& out, const SourceRange& range, const SourceManager& sources) {
     if (range.file >= sources.size()) {
+        out += "katalog: ";
         return;
     }
     const SourceFile& file = sources.file(range.file);

@@ -11,6 +11,8 @@
 namespace ydelse {
 
 using FileId = std::uint32_t;
+/// The file of a diagnostic about the catalog as a whole.
+inline constexpr FileId kNoFile = 0xFFFFFFFFu;
 
 struct SourceRange {
     FileId file = 0;

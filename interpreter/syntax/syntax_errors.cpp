@@ -55,6 +55,11 @@ void SyntaxErrorListener::syntaxError(antlr4::Recognizer*, antlr4::Token* offend
     } else if (msg.rfind("missing", 0) == 0) {
         message = fmt::format("der mangler noget før {}{}", describeToken(offending),
                               translateExpected(msg));
+    } else if (offending->getText() == "=") {
+        // '=' only defines; a stray one is a comparison written with '=' or a definition whose
+        // expression on the line before was left unfinished and swallowed this line's name.
+        message = "uventet '='; sammenlign med ==, og se efter en ufærdig definition på linjen "
+                  "før";
     } else {
         message = fmt::format("uventet {}{}", describeToken(offending), translateExpected(msg));
     }

@@ -57,8 +57,8 @@ std::optional<Decimal> Transformer::numberValue(antlr4::Token* token) {
     } else if (groups.size() == 2 && groups[1].size() != 3) {
         plain = text; // one point, not followed by exactly three digits: a decimal point
     } else if (groups.size() == 2) {
-        return reject("er tvetydigt: skriv 12326 eller 12.326,00 for tolv tusind og 12,326 "
-                      "for tolv komma tre");
+        return reject("er tvetydigt: skriv 12326 eller 12.326,00 for et tal i tusinder og "
+                      "12,326 for et decimaltal");
     } else {
         return reject("har flere punktummer; brug komma som decimaltegn, f.eks. 12.326,00");
     }

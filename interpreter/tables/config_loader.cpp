@@ -28,6 +28,15 @@ void loadKommuneConfig(FileId file, const SourceManager& sources,
                           "'standard')");
         return;
     }
+    for (const auto& entry : root) {
+        const std::string key = entry.first.Scalar();
+        if (key != "kommune" && key != "eksempel" && key != "beskrivelse" && key != "konti") {
+            diagnostics.error("K419", yamlRange(file, entry.first),
+                              fmt::format("ukendt nøgle '{}'; tilladt her: kommune, eksempel, "
+                                          "beskrivelse, konti",
+                                          key));
+        }
+    }
     ir::KommuneConfig config;
     const std::string kommune = root["kommune"].Scalar();
     if (kommune != "standard") {

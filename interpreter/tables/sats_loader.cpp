@@ -15,6 +15,7 @@
 
 #include "interpreter/tables/yaml_position.hpp"
 
+#include <algorithm>
 #include <fmt/format.h>
 
 namespace ydelse {
@@ -42,6 +43,7 @@ public:
         }
         ir::Sats sats;
         sats.name = name;
+        checkKeys(node, {"type", "beskrivelse", "værdier"});
         const YAML::Node type = node["type"];
         if (!type || !type.IsScalar()) {
             error("K411", key, fmt::format("satsen {} mangler 'type'", name));
@@ -63,11 +65,27 @@ public:
         for (const YAML::Node& v : values) {
             readInterval(sats, v);
         }
-        closeIntervals(sats, values);
+        closeIntervals(sats);
+        intervalNodes_.clear();
         return sats;
     }
 
 private:
+    // A misspelt key (`tl` for `til`) would otherwise be ignored and change the table's meaning.
+    void checkKeys(const YAML::Node& map, std::initializer_list<std::string_view> allowed) {
+        for (const auto& entry : map) {
+            const std::string key = entry.first.Scalar();
+            if (std::find(allowed.begin(), allowed.end(), key) == allowed.end()) {
+                std::string names;
+                for (std::string_view a : allowed) {
+                    names += (names.empty() ? "" : ", ") + std::string(a);
+                }
+                error("K419", entry.first,
+                      fmt::format("ukendt nøgle '{}'; tilladt her: {}", key, names));
+            }
+        }
+    }
+
     void error(const char* code, const YAML::Node& at, std::string message) {
         diagnostics_.error(code, yamlRange(file_, at), std::move(message));
     }
@@ -90,6 +108,7 @@ private:
             error("K411", v, fmt::format("hver værdi af {} skal have 'fra'", sats.name));
             return;
         }
+        checkKeys(v, {"fra", "til", "værdi", "ukendt", "kilde", "afledt"});
         std::optional<Date> from = date(v["fra"], "fra");
         if (!from) {
             return;
@@ -147,11 +166,12 @@ private:
             }
         }
         sats.intervals.push_back(std::move(interval));
+        intervalNodes_.push_back(v);
     }
 
     // Open intervals end the day before the next begins; the last runs to the open end. A given
     // end that leaves a gap or overlaps the next is an error: a change of sats is deliberate.
-    void closeIntervals(ir::Sats& sats, const YAML::Node& values) {
+    void closeIntervals(ir::Sats& sats) {
         for (std::size_t i = 0; i < sats.intervals.size(); ++i) {
             ir::SatsInterval& cur = sats.intervals[i];
             const bool last = i + 1 == sats.intervals.size();
@@ -163,7 +183,7 @@ private:
                 continue;
             }
             const ir::SatsInterval& next = sats.intervals[i + 1];
-            const YAML::Node at = values[i + 1];
+            const YAML::Node& at = intervalNodes_[i + 1];
             if (next.from <= cur.from) {
                 error("K417", at["fra"],
                       fmt::format("værdierne af {} skal stå i datoorden: {} kommer efter {}",
@@ -190,6 +210,7 @@ private:
 
     FileId file_;
     Diagnostics& diagnostics_;
+    std::vector<YAML::Node> intervalNodes_; ///< the YAML node of each kept interval
 };
 
 } // namespace

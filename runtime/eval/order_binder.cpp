@@ -154,6 +154,18 @@ std::vector<OrderError> bindOrder(const ir::Program& program, const Order& order
                           "en ordre med flere ydelser kan endnu ikke effektueres; send én ordre "
                           "pr. ydelse"});
     }
+    // Modregning and corrections are not built yet. Paying such an order as an ordinary payout
+    // would silently skip the offset or the repayment claim, so it is refused instead.
+    if (!order.fordringer.empty()) {
+        errors.push_back({"MODREGNING_IKKE_UNDERSTØTTET", "fordringer",
+                          "modregning i åbne fordringer kan endnu ikke effektueres; ordren er "
+                          "ikke udbetalt"});
+    }
+    if (order.korrektion) {
+        errors.push_back({"KORREKTION_IKKE_UNDERSTØTTET", "korrektion",
+                          "korrektion af en tidligere udbetaling kan endnu ikke effektueres; "
+                          "ordren er ikke udbetalt"});
+    }
     if (order.periode.to < order.periode.from) {
         errors.push_back({"FELT_VÆRDI", "periode", "periode.fra ligger efter periode.til"});
     }

@@ -19,7 +19,7 @@ inline constexpr std::uint32_t kNone = 0xFFFFFFFFu;
 /// and `note` says why.
 struct SatsInterval {
     Date from;
-    Date to; ///< inclusive; Date of 9999-12-31 for open-ended
+    Date to; ///< inclusive; 2999-12-31 for an open end
     bool known = true;
     ydelse::Decimal value;
     std::string note;
