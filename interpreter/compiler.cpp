@@ -1,5 +1,6 @@
 #include "interpreter/compiler.hpp"
 
+#include "interpreter/lower/frame_builder.hpp"
 #include "interpreter/lower/lower_to_ir.hpp"
 #include "interpreter/sema/checker.hpp"
 #include "interpreter/syntax/parser.hpp"
@@ -69,34 +70,65 @@ std::string contentHash(const Files& files, const Files& satser, const Files& co
     return sha.hexDigest();
 }
 
+// Every stage reports user errors as diagnostics; an exception escaping one is a defect of the
+// compiler, reported as such (K900) rather than as a crash, naming the stage.
+template <typename Stage>
+bool guarded(Diagnostics& diagnostics, std::string_view stage, Stage&& run) {
+    try {
+        run();
+        return true;
+    } catch (const ProgramTooLarge&) {
+        diagnostics.error("K122", {kNoFile, 0, 0, 1},
+                          fmt::format("kataloget bliver for stort, når reglerne indsættes ved "
+                                      "hvert kald (over {} instruktioner); saml gentagne kald i "
+                                      "en definition",
+                                      kMaxInstructions));
+    } catch (const std::exception& e) {
+        diagnostics.error("K900", {kNoFile, 0, 0, 1},
+                          fmt::format("intern fejl i oversætteren under {}: {}", stage, e.what()));
+    }
+    return false;
+}
+
 } // namespace
 
 CompileResult compileSources(const Files& files, const Files& satser, const Files& config) {
     CompileResult result;
     result.ast = std::make_unique<ast::Catalog>();
+    std::vector<ir::Sats> loadedSatser;
+    std::vector<ir::KommuneConfig> kommuner;
     for (const auto& [name, text] : files) {
         FileId id = result.sources.add(name, text);
         parseFile(id, result.sources, *result.ast, result.diagnostics);
     }
-    std::vector<ir::Sats> loadedSatser;
     for (const auto& [name, text] : satser) {
         FileId id = result.sources.add(name, text);
-        loadSatser(id, result.sources, loadedSatser, result.diagnostics);
+        guarded(result.diagnostics, name, [&] {
+            loadSatser(id, result.sources, loadedSatser, result.diagnostics);
+        });
     }
-    std::vector<ir::KommuneConfig> kommuner;
     for (const auto& [name, text] : config) {
         FileId id = result.sources.add(name, text);
-        loadKommuneConfig(id, result.sources, kommuner, result.diagnostics);
+        guarded(result.diagnostics, name, [&] {
+            loadKommuneConfig(id, result.sources, kommuner, result.diagnostics);
+        });
     }
     if (result.diagnostics.hasErrors()) {
         return result; // checking a tree with syntax errors would only add noise
     }
-    sema::CheckedCatalog checked = check(*result.ast, std::move(loadedSatser), result.diagnostics);
+    sema::CheckedCatalog checked;
+    guarded(result.diagnostics, "kontrollen", [&] {
+        checked = check(*result.ast, std::move(loadedSatser), result.diagnostics);
+    });
     checked.kommuner = std::move(kommuner);
     if (result.diagnostics.hasErrors()) {
         return result;
     }
-    ir::Program program = lowerToIr(checked, result.sources);
+    ir::Program program;
+    if (!guarded(result.diagnostics, "oversættelsen til IR",
+                 [&] { program = lowerToIr(checked, result.sources); })) {
+        return result;
+    }
     program.hash = contentHash(files, satser, config);
     for (const std::string& problem : verifyProgram(program)) {
         result.diagnostics.error("K900", {}, "intern fejl i oversætteren: " + problem);

@@ -137,6 +137,9 @@ std::uint32_t FrameBuilder::origin(const SourceRange& range) {
 }
 
 std::uint32_t FrameBuilder::emit(ir::Instruction instruction, const ast::Expr& from) {
+    if (program_.code.size() >= kMaxInstructions) {
+        throw ProgramTooLarge("for mange instruktioner");
+    }
     instruction.origin = origin(from.range);
     program_.code.push_back(instruction);
     return instruction.dst;
@@ -145,8 +148,9 @@ std::uint32_t FrameBuilder::emit(ir::Instruction instruction, const ast::Expr& f
 std::uint32_t FrameBuilder::constant(ir::Value value) {
     for (std::size_t i = 0; i < program_.constants.size(); ++i) {
         const ir::Value& c = program_.constants[i];
-        if (c.bits == value.bits && c.number == value.number &&
-            c.number.scale() == value.number.scale()) {
+        // Exact identity, not numeric equality: no scale alignment, so no overflow.
+        if (c.bits == value.bits && c.number.scale() == value.number.scale() &&
+            c.number.mantissa() == value.number.mantissa()) {
             return static_cast<std::uint32_t>(i);
         }
     }

@@ -10,7 +10,17 @@
 #include "interpreter/source/source_file.hpp"
 #include "runtime/ir/program.hpp"
 
+#include <stdexcept>
+
 namespace ydelse {
+
+/// Regler are inlined at every call, so rules that call each other many times over can multiply
+/// the code; past this size lowering stops with a diagnostic instead of exhausting memory.
+inline constexpr std::size_t kMaxInstructions = 4'000'000;
+
+struct ProgramTooLarge : std::runtime_error {
+    using std::runtime_error::runtime_error;
+};
 
 class FrameBuilder {
 public:

@@ -3,6 +3,7 @@
 #include "interpreter/sema/checker.hpp"
 
 #include "interpreter/sema/decl_checker.hpp"
+#include "interpreter/sema/sats_coverage.hpp"
 
 namespace ydelse {
 
@@ -29,6 +30,9 @@ sema::CheckedCatalog check(const ast::Catalog& catalog, std::vector<ir::Sats> sa
         decls.checkYdelse(i);
     }
     decls.warnUnusedRules();
+    if (!diagnostics.hasErrors()) {
+        sema::checkSatsCoverage(checked, diagnostics);
+    }
     return checked;
 }
 

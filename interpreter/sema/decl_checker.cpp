@@ -3,6 +3,7 @@
 
 #include "interpreter/sema/suggest.hpp"
 
+#include <cctype>
 #include <fmt/format.h>
 
 namespace ydelse::sema {
@@ -165,9 +166,14 @@ void DeclChecker::checkRegel(std::uint32_t index) {
                            fmt::format("ukendt type '{}'", r.returnType.name));
         ok = false;
     }
+    // Every rule applied is listed for audit with its legal basis and version.
     if (!r.lovgrundlag.present) {
         diagnostics_.error("K301", r.name.range,
                            fmt::format("reglen {} mangler 'lovgrundlag'", r.name.name));
+    }
+    if (!r.version.present) {
+        diagnostics_.error("K301", r.name.range,
+                           fmt::format("reglen {} mangler 'version'", r.name.name));
     }
     ExprChecker checker(checked_, diagnostics_, scope);
     if (ok) {
@@ -218,6 +224,13 @@ void DeclChecker::checkPostingLines(const std::vector<ast::PostingLine>& lines, 
 
 void DeclChecker::checkKontering(std::uint32_t index) {
     const ast::KonteringDecl& k = checked_.ast->konteringer[index];
+    for (auto [present, what] : {std::pair{k.lovgrundlag.present, "lovgrundlag"},
+                                 std::pair{k.version.present, "version"}}) {
+        if (!present) {
+            diagnostics_.error("K301", k.name.range,
+                               fmt::format("konteringsreglen {} mangler '{}'", k.name.name, what));
+        }
+    }
     Scope scope;
     scope.kind = Scope::Kind::Kontering;
     scope.params = &k.params;
@@ -455,6 +468,7 @@ void DeclChecker::checkYdelse(std::uint32_t index) {
     requireAttribute(y.gyldigFra.present, y, "gyldig fra");
     requireAttribute(y.skat.present, y, "skat");
     requireAttribute(y.grundlag.present, y, "grundlag");
+    requireAttribute(y.version.present, y, "version");
 
     auto checkWords = [&](const std::vector<ast::Ident>& words,
                           const std::vector<std::string>& allowed, std::string_view what) {
@@ -479,6 +493,16 @@ void DeclChecker::checkYdelse(std::uint32_t index) {
         checkWords({y.skat.value}, {"a_indkomst", "fri"}, "skattebehandling");
         if (y.skat.value.name == "a_indkomst") {
             requireAttribute(y.indkomsttype.present, y, "indkomsttype");
+            requireAttribute(y.eindkomst.present, y, "eindkomst");
+            const std::string& type = y.indkomsttype.value;
+            if (y.indkomsttype.present &&
+                (type.size() != 2 || !std::isdigit(static_cast<unsigned char>(type[0])) ||
+                 !std::isdigit(static_cast<unsigned char>(type[1])))) {
+                diagnostics_.error("K310", y.indkomsttype.range,
+                                   fmt::format("indkomsttypen '{}' skal være eIndkomsts kode på "
+                                               "to cifre, f.eks. \"06\"",
+                                               type));
+            }
         }
     }
     if (y.gyldigTil.present && y.gyldigTil.value && *y.gyldigTil.value < y.gyldigFra.value) {

@@ -1,6 +1,8 @@
 // Transformer: expressions and account literals.
 #include "interpreter/syntax/transformer.hpp"
 
+#include <fmt/format.h>
+
 namespace ydelse {
 namespace {
 
@@ -20,6 +22,21 @@ ast::BinaryOp binaryOp(const std::string& text) {
 } // namespace
 
 ast::ExprPtr Transformer::transformExpr(P::ExprContext* ctx) {
+    struct DepthGuard {
+        std::size_t& depth;
+        explicit DepthGuard(std::size_t& d) : depth(d) { ++depth; }
+        ~DepthGuard() { --depth; }
+    } guard(depth_);
+    if (ctx != nullptr && depth_ > kMaxExprDepth) {
+        if (!depthReported_) {
+            diagnostics_.error("K002", range(ctx->start),
+                               fmt::format("udtrykket er indlejret dybere end {} niveauer; del "
+                                           "det op i definitioner",
+                                           kMaxExprDepth));
+            depthReported_ = true;
+        }
+        ctx = nullptr;
+    }
     if (ctx == nullptr) {
         // Only after a reported syntax error: stand in a harmless literal so later phases run.
         auto lit = std::make_unique<ast::LiteralExpr>(nextId(), SourceRange{file_, 0, 0, 1},

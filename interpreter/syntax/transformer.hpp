@@ -52,6 +52,11 @@ private:
     FileId file_;
     ast::Catalog& catalog_;
     Diagnostics& diagnostics_;
+    // A long chain like 1 + 1 + ... parses iteratively but nests in the tree; every later pass
+    // recurses over it, so the tree's depth is bounded here, once.
+    static constexpr std::size_t kMaxExprDepth = 500;
+    std::size_t depth_ = 0;
+    bool depthReported_ = false;
 };
 
 } // namespace ydelse

@@ -41,7 +41,7 @@ void loadKommuneConfig(FileId file, const SourceManager& sources,
     const std::string kommune = root["kommune"].Scalar();
     if (kommune != "standard") {
         std::optional<Decimal> n = Decimal::parse(kommune);
-        if (!n || !n->isInteger() || n->toInt64() < 1 || n->toInt64() > 999) {
+        if (!n || !n->isInteger() || *n < Decimal::fromInt(1) || *n > Decimal::fromInt(999)) {
             diagnostics.error("K420", yamlRange(file, root["kommune"]),
                               fmt::format("'{}' er ikke et kommunenummer (1-999) eller 'standard'",
                                           kommune));

@@ -67,6 +67,7 @@ public:
         }
         closeIntervals(sats);
         intervalNodes_.clear();
+        intervalHasEnd_.clear();
         return sats;
     }
 
@@ -115,7 +116,7 @@ private:
         }
         ir::SatsInterval interval;
         interval.from = *from;
-        interval.to = Date{}; // filled by closeIntervals unless given
+        bool hasEnd = false;
         if (v["til"]) {
             std::optional<Date> to = date(v["til"], "til");
             if (!to) {
@@ -127,6 +128,7 @@ private:
                 return;
             }
             interval.to = *to;
+            hasEnd = true;
         }
         const bool hasValue = static_cast<bool>(v["værdi"]);
         const bool unknown = static_cast<bool>(v["ukendt"]);
@@ -144,6 +146,10 @@ private:
             const YAML::Node& raw = v["værdi"];
             std::optional<Decimal> value =
                 raw.IsScalar() ? Decimal::parse(raw.Scalar()) : std::nullopt;
+            // Procent is held as a fraction, two places more; keep room for that.
+            if (value && value->normalized().scale() > Decimal::kMaxScale - 2) {
+                value.reset();
+            }
             if (!value || (sats.type == ir::ValueType::Heltal && !value->isInteger())) {
                 error("K413", raw,
                       fmt::format("'{}' er ikke {} (skriv decimaltal med punktum, f.eks. \"1.5\")",
@@ -167,6 +173,7 @@ private:
         }
         sats.intervals.push_back(std::move(interval));
         intervalNodes_.push_back(v);
+        intervalHasEnd_.push_back(hasEnd);
     }
 
     // Open intervals end the day before the next begins; the last runs to the open end. A given
@@ -175,7 +182,7 @@ private:
         for (std::size_t i = 0; i < sats.intervals.size(); ++i) {
             ir::SatsInterval& cur = sats.intervals[i];
             const bool last = i + 1 == sats.intervals.size();
-            const bool open = cur.to == Date{};
+            const bool open = !intervalHasEnd_[i];
             if (last) {
                 if (open) {
                     cur.to = kOpenEnd;
@@ -211,6 +218,7 @@ private:
     FileId file_;
     Diagnostics& diagnostics_;
     std::vector<YAML::Node> intervalNodes_; ///< the YAML node of each kept interval
+    std::vector<bool> intervalHasEnd_;      ///< whether each kept interval gave 'til'
 };
 
 } // namespace

@@ -85,6 +85,15 @@ bool OrderRun::evaluateLine(std::size_t index) {
             return failWith(machine.error());
         }
         out.amounts[a] = machine.value(y.amounts[a]).number;
+        // The result's amounts are never negative (contract); a catalog that computes one has
+        // a fault this order exposes, and paying it would invert postings silently.
+        if (out.amounts[a].isNegative()) {
+            return failWith({"NEGATIVT_BELØB", "",
+                             fmt::format("kataloget beregner {} = {} kr for {}; et beløb kan "
+                                         "ikke være negativt",
+                                         ir::lineAmountName(static_cast<LineAmount>(a)),
+                                         out.amounts[a].toString(), y.code)});
+        }
     }
     lines_.push_back(std::move(out));
     return true;
@@ -118,6 +127,12 @@ bool OrderRun::evaluateOrder() {
         return failWith(machine.error());
     }
     sum.aSkat = machine.value(block.aSkat).number;
+    if (sum.aSkat.isNegative()) {
+        return failWith({"NEGATIVT_BELØB", "",
+                         fmt::format("kataloget beregner a_skat = {} kr; et beløb kan ikke være "
+                                     "negativt",
+                                     sum.aSkat.toString())});
+    }
     // Netto is what is left of brutto after the withholdings, in P1's order.
     Decimal netto = sum.brutto - sum.atpEgen - sum.amBidrag - sum.aSkat - sum.modregning;
     if (netto.isNegative()) {
@@ -147,6 +162,12 @@ bool OrderRun::emitEIncome(std::size_t index) {
             return failWith(machine.error());
         }
         const Decimal& amount = machine.value(rule.definition).number;
+        if (!amount.isWholeOre()) {
+            return failWith({"AFRUNDING_MANGLER", "",
+                             fmt::format("eIndkomst felt {} for {} er {} kr og ikke afrundet til "
+                                         "hele øre; kataloget skal afrunde det",
+                                         rule.felt, y.code, amount.toString())});
+        }
         if (amount.isZero()) {
             continue;
         }

@@ -68,14 +68,16 @@ bool Machine::lookupSats(std::uint32_t index, ir::Value& out) {
     const Date fra = Date::fromDays(static_cast<std::int32_t>(fraValue.bits));
     const Date til = Date::fromDays(static_cast<std::int32_t>(tilValue.bits));
     const ir::SatsInterval* first = nullptr;
-    const ir::SatsInterval* last = nullptr;
+    const ir::SatsInterval* change = nullptr; // a later interval in the period that differs
+    bool periodCovered = false;
     for (const ir::SatsInterval& in : sats.intervals) {
         if (in.from <= fra && fra <= in.to) {
             first = &in;
+        } else if (first != nullptr && in.from <= til && change == nullptr &&
+                   (!in.known || !(in.value == first->value))) {
+            change = &in;
         }
-        if (in.from <= til && til <= in.to) {
-            last = &in;
-        }
+        periodCovered = periodCovered || (in.from <= til && til <= in.to);
     }
     if (first == nullptr) {
         return fail("SATS_UKENDT", "periode",
@@ -87,11 +89,13 @@ bool Machine::lookupSats(std::uint32_t index, ir::Value& out) {
                     fmt::format("satsen {} er ikke kendt for perioden {}: {}", sats.name,
                                 periodText(fraValue, tilValue), first->note));
     }
-    if (last != first && (last == nullptr || !last->known || !(last->value == first->value))) {
+    if (change != nullptr || !periodCovered) {
         return fail("SATS_SKIFTER_I_PERIODEN", "periode",
                     fmt::format("satsen {} skifter den {} inden for perioden {}; perioden skal "
                                 "deles ved skiftet",
-                                sats.name, first->to.plusDays(1).toString(),
+                                sats.name,
+                                change != nullptr ? change->from.toString()
+                                                  : first->to.plusDays(1).toString(),
                                 periodText(fraValue, tilValue)));
     }
     out.number = first->value;

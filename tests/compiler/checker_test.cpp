@@ -67,6 +67,7 @@ TEST_CASE("a missing required definition and a missing kontering line are report
     std::string konti2 = R"(
 kontering KONTI2(udgift: Konto) {
   lovgrundlag "k"
+  version "1"
   brutto: debet udgift kredit logisk mellemregning
 })";
     std::string am = testYdelse();
@@ -92,6 +93,7 @@ TEST_CASE("vælg must cover every value of its enumeration") {
     std::string rule = R"(
 regel r(x: Beløb): Beløb {
   lovgrundlag "l"
+  version "1"
   = vælg skattekort.type { hovedkort, bikort: x  frikort: 0 kr }
 })";
     CompileResult r = compileTest(testYdelse("r(grundlag.beløb)") + rule);
@@ -101,8 +103,8 @@ regel r(x: Beløb): Beløb {
 
 TEST_CASE("rules calling each other in a ring are refused") {
     std::string rules = R"(
-regel a(x: Beløb): Beløb { lovgrundlag "l" = b(x) }
-regel b(x: Beløb): Beløb { lovgrundlag "l" = a(x) }
+regel a(x: Beløb): Beløb { lovgrundlag "l" version "1" = b(x) }
+regel b(x: Beløb): Beløb { lovgrundlag "l" version "1" = a(x) }
 )";
     CHECK(has(compileTest(testYdelse("a(grundlag.beløb)") + rules), "K121"));
 }

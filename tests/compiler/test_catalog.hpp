@@ -23,6 +23,7 @@ udbetaling {
 }
 kontering KONTI(udgift: Konto) {
   lovgrundlag "kontoplan"
+  version "1"
   brutto:      debet udgift kredit logisk mellemregning
   atp_egen:    debet logisk mellemregning kredit logisk skyldig_atp
   atp_kommune: debet logisk atp kredit logisk skyldig_atp
@@ -38,6 +39,7 @@ inline std::string testYdelse(const std::string& brutto = "grundlag.beløb",
     return R"(
 ydelse TEST "Testydelse" {
   lovgrundlag "Testloven § 1"
+  version "1"
   fagsystem KY
   modtager cpr
   periode måned
