@@ -33,7 +33,8 @@ std::optional<ir::ValueType> satsType(const std::string& name) {
 
 class SatsReader {
 public:
-    SatsReader(FileId file, Diagnostics& diagnostics) : file_(file), diagnostics_(diagnostics) {}
+    SatsReader(YamlPositions positions, Diagnostics& diagnostics)
+        : positions_(positions), diagnostics_(diagnostics) {}
 
     std::optional<ir::Sats> read(const std::string& name, const YAML::Node& node,
                                  const YAML::Node& key) {
@@ -88,7 +89,7 @@ private:
     }
 
     void error(const char* code, const YAML::Node& at, std::string message) {
-        diagnostics_.error(code, yamlRange(file_, at), std::move(message));
+        diagnostics_.error(code, positions_.at(at), std::move(message));
     }
 
     std::optional<Date> date(const YAML::Node& node, const char* what) {
@@ -215,7 +216,7 @@ private:
         }
     }
 
-    FileId file_;
+    YamlPositions positions_;
     Diagnostics& diagnostics_;
     std::vector<YAML::Node> intervalNodes_; ///< the YAML node of each kept interval
     std::vector<bool> intervalHasEnd_;      ///< whether each kept interval gave 'til'
@@ -225,11 +226,12 @@ private:
 
 void loadSatser(FileId file, const SourceManager& sources, std::vector<ir::Sats>& into,
                 Diagnostics& diagnostics) {
+    const YamlPositions positions(file, sources);
     YAML::Node root;
     try {
         root = YAML::Load(sources.file(file).text());
     } catch (const YAML::Exception& e) {
-        diagnostics.error("K410", yamlRange(file, e.mark),
+        diagnostics.error("K410", positions.at(e.mark),
                           fmt::format("filen er ikke gyldig YAML: {}", e.msg));
         return;
     }
@@ -237,16 +239,16 @@ void loadSatser(FileId file, const SourceManager& sources, std::vector<ir::Sats>
         return;
     }
     if (!root.IsMap()) {
-        diagnostics.error("K411", yamlRange(file, root),
+        diagnostics.error("K411", positions.at(root),
                           "en satsfil skal være en tabel: satsens navn og dens værdier");
         return;
     }
-    SatsReader reader(file, diagnostics);
+    SatsReader reader(positions, diagnostics);
     for (const auto& entry : root) {
         const std::string name = entry.first.Scalar();
         for (const ir::Sats& existing : into) {
             if (existing.name == name) {
-                diagnostics.error("K304", yamlRange(file, entry.first),
+                diagnostics.error("K304", positions.at(entry.first),
                                   fmt::format("satsen {} er defineret mere end én gang", name));
             }
         }
