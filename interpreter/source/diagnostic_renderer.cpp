@@ -38,9 +38,30 @@ void renderExcerpt(std::string& out, const SourceRange& range, const SourceManag
     if (line.empty()) {
         return;
     }
+    // A very long line is shown as a window around the caret, so one diagnostic stays readable.
+    constexpr std::size_t kWindow = 120;
+    SourceRange shown = range;
+    const std::size_t caretByte = byteOffsetOfColumn(line, range.column);
+    if (line.size() > 2 * kWindow) {
+        std::size_t begin = caretByte > kWindow / 2 ? caretByte - kWindow / 2 : 0;
+        while (begin > 0 && (static_cast<unsigned char>(line[begin]) & 0xC0) == 0x80) {
+            --begin;
+        }
+        std::size_t end = std::min(line.size(), begin + kWindow);
+        while (end < line.size() && (static_cast<unsigned char>(line[end]) & 0xC0) == 0x80) {
+            ++end;
+        }
+        std::uint32_t skipped = 0;
+        for (std::size_t i = 0; i < begin; ++i) {
+            skipped += (static_cast<unsigned char>(line[i]) & 0xC0) != 0x80 ? 1 : 0;
+        }
+        line = line.substr(begin, end - begin);
+        shown.column = range.column - skipped;
+        shown.length = std::min<std::uint32_t>(range.length, 40);
+    }
     out += fmt::format("  {}\n  ", line);
     // Tabs are kept so the caret lines up under the same layout as the source line.
-    std::size_t caretAt = byteOffsetOfColumn(line, range.column);
+    std::size_t caretAt = byteOffsetOfColumn(line, shown.column);
     for (std::size_t i = 0, cp = 1; i < caretAt; ++cp) {
         out += line[i] == '\t' ? '\t' : ' ';
         ++i;
@@ -49,7 +70,7 @@ void renderExcerpt(std::string& out, const SourceRange& range, const SourceManag
         }
     }
     out += '^';
-    for (std::uint32_t i = 1; i < range.length; ++i) {
+    for (std::uint32_t i = 1; i < shown.length; ++i) {
         out += '~';
     }
     out += '\n';

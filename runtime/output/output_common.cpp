@@ -49,10 +49,43 @@ std::string_view recipientTypeName(RecipientType type) {
     return "cpr";
 }
 
+namespace {
+
+// Length of the well-formed UTF-8 sequence starting at text[i], or 0 if it is not one.
+std::size_t utf8SequenceLength(std::string_view text, std::size_t i) {
+    const auto lead = static_cast<unsigned char>(text[i]);
+    std::size_t length = lead < 0x80 ? 1 : (lead >> 5) == 0x6 ? 2 : (lead >> 4) == 0xE ? 3
+                                          : (lead >> 3) == 0x1E ? 4 : 0;
+    if (length == 0 || i + length > text.size() || (length == 2 && lead < 0xC2)) {
+        return 0;
+    }
+    for (std::size_t k = 1; k < length; ++k) {
+        if ((static_cast<unsigned char>(text[i + k]) & 0xC0) != 0x80) {
+            return 0;
+        }
+    }
+    return length;
+}
+
+} // namespace
+
 void appendQuoted(std::string& out, std::string_view text) {
     out += '"';
-    for (char c : text) {
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
         const auto byte = static_cast<unsigned char>(c);
+        if (byte >= 0x80) {
+            // Invalid UTF-8 (e.g. an ordre_id in Latin-1) would make the JSON unreadable; it
+            // becomes U+FFFD, the replacement character.
+            const std::size_t length = utf8SequenceLength(text, i);
+            if (length == 0) {
+                out += "\ufffd";
+            } else {
+                out.append(text.substr(i, length));
+                i += length - 1;
+            }
+            continue;
+        }
         switch (c) {
         case '"':
             out += "\\\"";
