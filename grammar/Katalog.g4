@@ -16,6 +16,20 @@ deklaration
     | KONTERING navn=ident LPAREN (params+=param (SEMI params+=param)*)? RPAREN
       LBRACE regelAttr* konteringLinje* RBRACE                                # KonteringDekl
     | UDBETALING LBRACE udbetalingLed* RBRACE                                 # UdbetalingDekl
+    | TABEL navn=ident LPAREN (params+=param (SEMI params+=param)*)? RPAREN
+      COLON retur=typeRef LBRACE regelAttr* TRAEF politik=ident raekker+=tabelRaekke*
+      RBRACE                                                                  # TabelDekl
+    ;
+
+// One row of a decision table: a condition cell per parameter, then the result.
+//   | 5..26 | 40 % |
+tabelRaekke : BAR (celler+=tabelCelle BAR)+ ;
+
+tabelCelle
+    : MINUS                                        # CelleAlle
+    | fra=expr DOTDOT til=expr                     # CelleInterval
+    | op=(LT | LE | GT | GE | NE) graense=expr     # CelleSammenligning
+    | vaerdier+=expr (COMMA vaerdier+=expr)*       # CelleVaerdier
     ;
 
 param : navn=ident COLON type=typeRef ;
@@ -98,7 +112,7 @@ primary
 ident
     : IDENT | PERIODE | GRUNDLAG | MODTAGER | FAGSYSTEM | SKAT | ART | FELT | VERSION
     | LOVGRUNDLAG | INDKOMSTTYPE | EINDKOMST | DRANST | GRUPPERING | TYPE | KRAV | GYLDIG
-    | FRA | TIL | DEBET | KREDIT | UDBETALING | LOGISK | FAGSYSTEMER
+    | FRA | TIL | DEBET | KREDIT | UDBETALING | LOGISK | FAGSYSTEMER | TABEL | TRAEF
     ;
 
 // ---- Lexer ----------------------------------------------------------------------------------
@@ -143,6 +157,8 @@ SAND         : 'sand' ;
 FALSK        : 'falsk' ;
 SANDFALSK    : 'Sand/Falsk' ;
 KR           : 'kr' ;
+TABEL        : 'tabel' ;
+TRAEF        : 'træf' ;
 
 LBRACE  : '{' ;
 RBRACE  : '}' ;
@@ -151,6 +167,7 @@ RPAREN  : ')' ;
 COLON   : ':' ;
 SEMI    : ';' ;
 COMMA   : ',' ;
+DOTDOT  : '..' ;
 DOT     : '.' ;
 BAR     : '|' ;
 ASSIGN  : '=' ;

@@ -131,7 +131,8 @@ CompileResult compileSources(const Files& files, const Files& satser, const File
     }
     program.hash = contentHash(files, satser, config);
     for (const std::string& problem : verifyProgram(program)) {
-        result.diagnostics.error("K900", {}, "intern fejl i oversætteren: " + problem);
+        result.diagnostics.error("K900", {kNoFile, 0, 0, 1},
+                                 "intern fejl i oversætteren: " + problem);
     }
     if (!result.diagnostics.hasErrors()) {
         result.program = std::move(program);
@@ -176,6 +177,14 @@ CompileResult compileCatalog(const std::filesystem::path& dir) {
     CompileResult result = compileSources(files, satser, config);
     if (result.program) {
         result.program->hash = hash;
+        // Source places in the program name files relative to the catalog, so the artifact's
+        // bytes do not depend on how the catalog's path was spelled.
+        const std::string prefix = dir.generic_string() + "/";
+        for (ir::Origin& o : result.program->origins) {
+            if (o.file.rfind(prefix, 0) == 0) {
+                o.file.erase(0, prefix.size());
+            }
+        }
     }
     return result;
 }

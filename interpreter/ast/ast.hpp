@@ -206,6 +206,37 @@ struct KonteringDecl {
     std::vector<PostingLine> lines;
 };
 
+enum class CellKind : std::uint8_t { Any, Range, Compare, OneOf };
+
+/// A condition cell of a decision table: `-`, `5..26`, `>= 53`, `hovedkort, bikort`.
+struct TableCell {
+    CellKind kind = CellKind::Any;
+    BinaryOp compare = BinaryOp::Eq; ///< Compare: Lt, Le, Gt, Ge or Ne
+    std::vector<ExprPtr> values;     ///< Range: {from, to}; Compare: {bound}; OneOf: the values
+    SourceRange range;
+};
+
+struct TableRow {
+    std::vector<TableCell> cells; ///< one per parameter
+    ExprPtr result;
+    SourceRange range;
+};
+
+enum class HitPolicy : std::uint8_t { First, Unique, Sum };
+
+/// A decision table: rows of conditions over the parameters, and a result per row. The hit
+/// policy says which rows count when several match (first, the only one, or their sum).
+struct TableDecl {
+    Ident name;
+    std::vector<Param> params;
+    TypeRef returnType;
+    Attr<std::string> lovgrundlag;
+    Attr<std::string> version;
+    Ident policyWord;
+    HitPolicy policy = HitPolicy::First;
+    std::vector<TableRow> rows;
+};
+
 struct UdbetalingDecl {
     SourceRange range;
     std::vector<Definition> definitions;
@@ -220,6 +251,7 @@ struct Catalog {
     std::vector<RegelDecl> regler;
     std::vector<KonteringDecl> konteringer;
     std::vector<UdbetalingDecl> udbetalinger;
+    std::vector<TableDecl> tabeller;
     ExprId nextExprId = 0;
 };
 

@@ -126,6 +126,32 @@ std::string printCatalog(const Catalog& c) {
         out += fmt::format("regel {}({}): {} = {}\n", r.name.name, params(r.params),
                            r.returnType.name, printExpr(*r.body));
     }
+    for (const TableDecl& t : c.tabeller) {
+        out += fmt::format("tabel {}({}): {} træf {}\n", t.name.name, params(t.params),
+                           t.returnType.name, t.policyWord.name);
+        for (const TableRow& row : t.rows) {
+            std::string cells;
+            for (const TableCell& cell : row.cells) {
+                std::string text;
+                switch (cell.kind) {
+                case CellKind::Any: text = "-"; break;
+                case CellKind::Range:
+                    text = printExpr(*cell.values[0]) + ".." + printExpr(*cell.values[1]);
+                    break;
+                case CellKind::Compare:
+                    text = std::string(binaryText(cell.compare)) + " " + printExpr(*cell.values[0]);
+                    break;
+                case CellKind::OneOf:
+                    for (const ExprPtr& v : cell.values) {
+                        text += (text.empty() ? "" : ", ") + printExpr(*v);
+                    }
+                    break;
+                }
+                cells += "| " + text + " ";
+            }
+            out += fmt::format("  {}| {} |\n", cells, printExpr(*row.result));
+        }
+    }
     for (const KonteringDecl& k : c.konteringer) {
         out += fmt::format("kontering {}({})\n", k.name.name, params(k.params));
         printPostings(out, k.lines);

@@ -269,6 +269,7 @@ std::uint32_t FrameBuilder::lowerName(const ast::NameExpr& e,
         return aSkatShareSlot;
     case sema::RefKind::None:
     case sema::RefKind::Rule:
+    case sema::RefKind::Table:
     case sema::RefKind::Builtin:
         break;
     }
@@ -283,8 +284,16 @@ std::uint32_t FrameBuilder::lowerCall(const ast::CallExpr& e,
         for (const ast::ExprPtr& a : e.args) {
             args.push_back(lower(*a, params));
         }
-        emit({ir::Op::Applied, 0, 0, regelRules_[ref.index], 0, 0, 0}, e);
+        emit({ir::Op::Applied, 0, 0, rules_.regler[ref.index], 0, 0, 0}, e);
         return lower(*checked_.ast->regler[ref.index].body, args);
+    }
+    if (ref.kind == sema::RefKind::Table) {
+        std::vector<std::uint32_t> args;
+        for (const ast::ExprPtr& a : e.args) {
+            args.push_back(lower(*a, params));
+        }
+        emit({ir::Op::Applied, 0, 0, rules_.tabeller[ref.index], 0, 0, 0}, e);
+        return lowerTable(e, checked_.ast->tabeller[ref.index], args);
     }
     auto builtin = static_cast<sema::Builtin>(ref.index);
     switch (builtin) {
@@ -435,6 +444,97 @@ std::uint32_t FrameBuilder::lowerSelect(const ast::SelectExpr& e,
     }
     for (std::uint32_t j : toEnd) {
         program_.code[j].a = here();
+    }
+    return r;
+}
+
+// A row's cells, each a jump to the next row when it fails:
+//
+//   row i:   test cell 1 ; jump_if_false → row i+1
+//            test cell 2 ; jump_if_false → row i+1
+//            dst = result (først, entydig) | dst = dst + result (sum) ; jump → end (not sum)
+//   row i+1: ...
+//   after the last row: fail "no row applies" (først, entydig; sema proves it unreachable)
+void FrameBuilder::emitCellTest(const ast::TableCell& cell, std::uint32_t arg, bool numeric,
+                                const ast::Expr& at, std::vector<std::uint32_t>& toNextRow) {
+    const ir::Op cmp = numeric ? ir::Op::Cmp : ir::Op::ICmp;
+    auto test = [&](ir::Comparison c, const ast::Expr& constantExpr) {
+        std::uint32_t k = lower(constantExpr, {});
+        return emit({cmp, static_cast<std::uint8_t>(c), allocRegister(), arg, k, 0, 0}, at);
+    };
+    auto failIfFalse = [&](std::uint32_t r) {
+        toNextRow.push_back(here());
+        emit({ir::Op::JumpIfFalse, 0, 0, r, 0, 0, 0}, at);
+    };
+    switch (cell.kind) {
+    case ast::CellKind::Any:
+        return;
+    case ast::CellKind::Range:
+        failIfFalse(test(ir::Comparison::Ge, *cell.values[0]));
+        failIfFalse(test(ir::Comparison::Le, *cell.values[1]));
+        return;
+    case ast::CellKind::Compare:
+        failIfFalse(test(comparison(cell.compare), *cell.values[0]));
+        return;
+    case ast::CellKind::OneOf: {
+        std::vector<std::uint32_t> toMatch;
+        for (const ast::ExprPtr& v : cell.values) {
+            std::uint32_t r = test(ir::Comparison::Eq, *v);
+            toMatch.push_back(here());
+            emit({ir::Op::JumpIfTrue, 0, 0, r, 0, 0, 0}, at);
+        }
+        toNextRow.push_back(here());
+        emit({ir::Op::Jump, 0, 0, 0, 0, 0, 0}, at);
+        for (std::uint32_t j : toMatch) {
+            program_.code[j].b = here();
+        }
+        return;
+    }
+    }
+}
+
+std::uint32_t FrameBuilder::lowerTable(const ast::CallExpr& call, const ast::TableDecl& table,
+                                       const std::vector<std::uint32_t>& args) {
+    const bool sum = table.policy == ast::HitPolicy::Sum;
+    const std::uint32_t r = allocRegister();
+    if (sum) {
+        emit({ir::Op::Const, 0, r, constant(ir::Value{}), 0, 0, 0}, call);
+    }
+    std::vector<std::uint32_t> toEnd;
+    for (const ast::TableRow& row : table.rows) {
+        std::vector<std::uint32_t> toNextRow;
+        for (std::size_t c = 0; c < row.cells.size(); ++c) {
+            const ir::ValueType t = checked_.exprTypes[call.args[c]->id].kind;
+            const bool numeric = t == ir::ValueType::Belob || t == ir::ValueType::Procent ||
+                                 t == ir::ValueType::Decimal || t == ir::ValueType::Heltal;
+            emitCellTest(row.cells[c], args[c], numeric, *row.result, toNextRow);
+        }
+        std::uint32_t v = lower(*row.result, args);
+        if (sum) {
+            emit({ir::Op::Add, 0, r, r, v, 0, 0}, *row.result);
+        } else {
+            emit({ir::Op::Move, 0, r, v, 0, 0, 0}, *row.result);
+            toEnd.push_back(here());
+            emit({ir::Op::Jump, 0, 0, 0, 0, 0, 0}, *row.result);
+        }
+        for (std::uint32_t j : toNextRow) {
+            if (program_.code[j].op == ir::Op::Jump) {
+                program_.code[j].a = here();
+            } else {
+                program_.code[j].b = here();
+            }
+        }
+    }
+    if (!sum) {
+        program_.failures.push_back(
+            {"TABEL_UDEN_RÆKKE",
+             "ingen række i tabellen " + table.name.name + " passer til ordren"});
+        emit({ir::Op::Fail, 0, 0, static_cast<std::uint32_t>(program_.failures.size() - 1), 0, 0,
+              0},
+             call);
+        for (std::uint32_t j : toEnd) {
+            program_.code[j].a = here();
+        }
     }
     return r;
 }

@@ -22,12 +22,17 @@ struct ProgramTooLarge : std::runtime_error {
     using std::runtime_error::runtime_error;
 };
 
+/// Program::rules index of each regel and each tabel, for the audit list.
+struct RuleIds {
+    std::vector<std::uint32_t> regler;
+    std::vector<std::uint32_t> tabeller;
+};
+
 class FrameBuilder {
 public:
     FrameBuilder(ir::Program& program, ir::Frame& frame, const sema::CheckedCatalog& checked,
-                 const SourceManager& sources, std::vector<std::uint32_t> regelRules)
-        : program_(program), frame_(frame), checked_(checked), sources_(sources),
-          regelRules_(std::move(regelRules)) {
+                 const SourceManager& sources, const RuleIds& rules)
+        : program_(program), frame_(frame), checked_(checked), sources_(sources), rules_(rules) {
         frame_.size = ir::kInputCount;
     }
 
@@ -60,6 +65,10 @@ private:
                                     const std::vector<std::uint32_t>& params);
     std::uint32_t lowerIf(const ast::IfExpr& e, const std::vector<std::uint32_t>& params);
     std::uint32_t lowerSelect(const ast::SelectExpr& e, const std::vector<std::uint32_t>& params);
+    std::uint32_t lowerTable(const ast::CallExpr& call, const ast::TableDecl& table,
+                             const std::vector<std::uint32_t>& args);
+    void emitCellTest(const ast::TableCell& cell, std::uint32_t arg, bool numeric,
+                      const ast::Expr& at, std::vector<std::uint32_t>& toNextRow);
 
     std::uint32_t emit(ir::Instruction instruction, const ast::Expr& from);
     std::uint32_t constant(ir::Value value);
@@ -72,7 +81,7 @@ private:
     ir::Frame& frame_;
     const sema::CheckedCatalog& checked_;
     const SourceManager& sources_;
-    std::vector<std::uint32_t> regelRules_; ///< regel index -> Program::rules index
+    const RuleIds& rules_;
 };
 
 } // namespace ydelse

@@ -50,10 +50,14 @@ ir::Program lowerToIr(const sema::CheckedCatalog& checked, const SourceManager& 
     program.enums = checked.enums;
     program.kommuner = checked.kommuner;
 
-    std::vector<std::uint32_t> regelRules;
+    RuleIds ruleIds;
     for (const ast::RegelDecl& r : cat.regler) {
-        regelRules.push_back(static_cast<std::uint32_t>(program.rules.size()));
+        ruleIds.regler.push_back(static_cast<std::uint32_t>(program.rules.size()));
         program.rules.push_back({r.name.name, r.version.value, r.lovgrundlag.value});
+    }
+    for (const ast::TableDecl& t : cat.tabeller) {
+        ruleIds.tabeller.push_back(static_cast<std::uint32_t>(program.rules.size()));
+        program.rules.push_back({t.name.name, t.version.value, t.lovgrundlag.value});
     }
     std::vector<std::uint32_t> konteringRules;
     for (const ast::KonteringDecl& k : cat.konteringer) {
@@ -64,7 +68,7 @@ ir::Program lowerToIr(const sema::CheckedCatalog& checked, const SourceManager& 
     // The order block first: ydelser do not refer to it, and its sum registers are fixed.
     {
         ir::OrderBlock& order = program.order;
-        FrameBuilder builder(program, order.frame, checked, sources, regelRules);
+        FrameBuilder builder(program, order.frame, checked, sources, ruleIds);
         for (std::size_t i = 0; i < ir::kLineAmountCount; ++i) {
             order.sumSlots[i] = builder.allocRegister();
             builder.frameInputs.push_back(order.sumSlots[i]);
@@ -105,7 +109,7 @@ ir::Program lowerToIr(const sema::CheckedCatalog& checked, const SourceManager& 
         out.aIndkomst = y.skat.value.name == "a_indkomst";
         out.indkomsttype = y.indkomsttype.value;
 
-        FrameBuilder builder(program, out.frame, checked, sources, regelRules);
+        FrameBuilder builder(program, out.frame, checked, sources, ruleIds);
         for (const ast::Param& f : y.grundlag.value) {
             ir::GrundlagField field;
             field.name = f.name.name;

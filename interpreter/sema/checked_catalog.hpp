@@ -36,6 +36,7 @@ enum class RefKind : std::uint8_t {
     OrderSum,   ///< index: ir::LineAmount summed over the order's lines
     ASkatShare, ///< the line's share of the order's A-skat (eindkomst only)
     Rule,       ///< index: regel (a call)
+    Table,      ///< index: tabel (a call)
     Builtin,    ///< index: Builtin (a call)
 };
 
@@ -73,6 +74,7 @@ struct CheckedCatalog {
     std::map<std::string, std::uint32_t> satsByName;
     std::map<std::string, std::uint32_t> enumValueByName; ///< value name -> enum id
     std::map<std::string, std::uint32_t> regelByName;
+    std::map<std::string, std::uint32_t> tabelByName;
     std::map<std::string, std::uint32_t> konteringByName;
     std::vector<BlockInfo> ydelseBlocks; ///< parallel to ast->ydelser
     BlockInfo orderBlock;

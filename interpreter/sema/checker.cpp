@@ -4,6 +4,7 @@
 
 #include "interpreter/sema/decl_checker.hpp"
 #include "interpreter/sema/sats_coverage.hpp"
+#include "interpreter/sema/table_checker.hpp"
 
 namespace ydelse {
 
@@ -18,8 +19,12 @@ sema::CheckedCatalog check(const ast::Catalog& catalog, std::vector<ir::Sats> sa
 
     sema::DeclChecker decls(checked, diagnostics);
     decls.collectSymbols();
+    sema::collectTables(checked, diagnostics);
     for (std::uint32_t i = 0; i < catalog.regler.size(); ++i) {
         decls.checkRegel(i);
+    }
+    for (std::uint32_t i = 0; i < catalog.tabeller.size(); ++i) {
+        sema::checkTable(checked, diagnostics, i);
     }
     decls.checkRuleCycles();
     for (std::uint32_t i = 0; i < catalog.konteringer.size(); ++i) {

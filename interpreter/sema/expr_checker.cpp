@@ -58,6 +58,12 @@ bool isNumeric(ValueType t) {
 
 bool isPlainNumber(ValueType t) { return t == ValueType::Decimal || t == ValueType::Heltal; }
 
+} // namespace
+
+bool isNumericType(ValueType t) { return isNumeric(t); }
+
+namespace {
+
 // Heltal and Decimal meet at Decimal; any other pair must be equal.
 std::optional<Type> unify(Type a, Type b) {
     if (a == b) {
@@ -297,13 +303,22 @@ Type ExprChecker::checkCall(const ast::CallExpr& e) {
     }
     if (auto it = checked_.regelByName.find(e.callee.name); it != checked_.regelByName.end()) {
         recordRef(e, {RefKind::Rule, it->second, 0});
-        return checkRuleCall(e, it->second);
+        const ast::RegelDecl& r = checked_.ast->regler[it->second];
+        return checkCallArgs(e, r.name.name, r.params, r.returnType);
+    }
+    if (auto it = checked_.tabelByName.find(e.callee.name); it != checked_.tabelByName.end()) {
+        recordRef(e, {RefKind::Table, it->second, 0});
+        const ast::TableDecl& t = checked_.ast->tabeller[it->second];
+        return checkCallArgs(e, t.name.name, t.params, t.returnType);
     }
     std::vector<std::string> names;
     for (const BuiltinInfo& b : kBuiltins) {
         names.emplace_back(b.name);
     }
     for (const auto& [name, index] : checked_.regelByName) {
+        names.push_back(name);
+    }
+    for (const auto& [name, index] : checked_.tabelByName) {
         names.push_back(name);
     }
     diagnostics_.error("K103", e.callee.range,
@@ -315,27 +330,28 @@ Type ExprChecker::checkCall(const ast::CallExpr& e) {
     return Type::errorType();
 }
 
-Type ExprChecker::checkRuleCall(const ast::CallExpr& e, std::uint32_t rule) {
-    const ast::RegelDecl& decl = checked_.ast->regler[rule];
-    if (e.args.size() != decl.params.size()) {
+Type ExprChecker::checkCallArgs(const ast::CallExpr& e, const std::string& callee,
+                                const std::vector<ast::Param>& params,
+                                const ast::TypeRef& returnType) {
+    if (e.args.size() != params.size()) {
         diagnostics_.error("K202", e.range,
-                           fmt::format("reglen {} tager {} argument(er), men får {}",
-                                       decl.name.name, decl.params.size(), e.args.size()));
+                           fmt::format("{} tager {} argument(er), men får {}", callee,
+                                       params.size(), e.args.size()));
         for (const ast::ExprPtr& arg : e.args) {
             check(*arg);
         }
         return Type::errorType();
     }
     for (std::size_t i = 0; i < e.args.size(); ++i) {
-        std::optional<Type> expected = resolveTypeName(checked_, decl.params[i].type.name);
+        std::optional<Type> expected = resolveTypeName(checked_, params[i].type.name);
         if (!expected) {
             check(*e.args[i]);
-            continue; // the rule's own declaration reports the unknown type
+            continue; // the declaration itself reports the unknown type
         }
         checkAs(*e.args[i], *expected,
-                fmt::format("argumentet '{}' til {}", decl.params[i].name.name, decl.name.name));
+                fmt::format("argumentet '{}' til {}", params[i].name.name, callee));
     }
-    return resolveTypeName(checked_, decl.returnType.name).value_or(Type::errorType());
+    return resolveTypeName(checked_, returnType.name).value_or(Type::errorType());
 }
 
 Type ExprChecker::checkBuiltin(const ast::CallExpr& e, Builtin builtin) {

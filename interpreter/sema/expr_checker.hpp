@@ -38,7 +38,8 @@ private:
     Type checkName(const ast::NameExpr& e);
     Type checkCall(const ast::CallExpr& e);
     Type checkBuiltin(const ast::CallExpr& e, Builtin builtin);
-    Type checkRuleCall(const ast::CallExpr& e, std::uint32_t rule);
+    Type checkCallArgs(const ast::CallExpr& e, const std::string& callee,
+                       const std::vector<ast::Param>& params, const ast::TypeRef& returnType);
     Type checkUnary(const ast::UnaryExpr& e);
     Type checkBinary(const ast::BinaryExpr& e, bool divisionAllowed);
     Type checkIf(const ast::IfExpr& e);
@@ -54,6 +55,9 @@ private:
     Diagnostics& diagnostics_;
     const Scope& scope_;
 };
+
+/// Numbers of any unit (Beløb, Procent, Decimal, Heltal).
+bool isNumericType(ir::ValueType t);
 
 /// The type a catalog author's type name stands for, or nothing.
 std::optional<Type> resolveTypeName(const CheckedCatalog& checked, std::string_view name);

@@ -36,6 +36,8 @@ void Transformer::transformDeclaration(P::DeklarationContext& ctx) {
         transformKontering(*kd);
     } else if (auto* u = dynamic_cast<P::UdbetalingDeklContext*>(&ctx)) {
         transformUdbetaling(*u);
+    } else if (auto* tab = dynamic_cast<P::TabelDeklContext*>(&ctx)) {
+        transformTabel(*tab);
     }
     // A context of the base type means the parser recovered from a syntax error that was
     // already reported; there is nothing to build.

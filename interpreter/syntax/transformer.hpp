@@ -27,6 +27,8 @@ private:
     void transformRegel(P::RegelDeklContext& ctx);
     void transformKontering(P::KonteringDeklContext& ctx);
     void transformUdbetaling(P::UdbetalingDeklContext& ctx);
+    void transformTabel(P::TabelDeklContext& ctx);
+    ast::TableCell transformCell(P::TabelCelleContext& ctx);
     ast::Param transformParam(P::ParamContext& ctx);
     ast::TypeRef transformType(P::TypeRefContext& ctx);
     ast::Definition transformDefinition(P::DefinitionContext& ctx);

@@ -189,6 +189,10 @@ void transfer(A& a, ir::Program& p) {
             transfer(a, m.second);
         });
     });
+    a.list(p.failures, [&](ir::Failure& f) {
+        a(f.kode);
+        a(f.besked);
+    });
     a.list(p.origins, [&](ir::Origin& o) {
         a(o.file);
         a(o.line);
@@ -228,7 +232,7 @@ std::vector<std::string> verifyTables(const ir::Program& p) {
             problems.push_back("instruction origin out of range");
             break;
         }
-        if (static_cast<unsigned>(in.op) > static_cast<unsigned>(ir::Op::Ret)) {
+        if (static_cast<unsigned>(in.op) > static_cast<unsigned>(ir::Op::Fail)) {
             problems.push_back("unknown opcode");
             break;
         }

@@ -213,6 +213,8 @@ bool Machine::run(std::uint32_t pc) {
         case ir::Op::Applied:
             recordApplied(in.a);
             break;
+        case ir::Op::Fail:
+            return fail(program_.failures[in.a].kode, "", program_.failures[in.a].besked);
         case ir::Op::Ret:
             return true;
         }

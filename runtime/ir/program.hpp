@@ -127,6 +127,12 @@ struct KommuneConfig {
     std::vector<std::pair<std::string, Account>> mapping;
 };
 
+/// An error the catalog itself raises at run time (e.g. no row of a decision table applies).
+struct Failure {
+    std::string kode;
+    std::string besked;
+};
+
 struct Origin {
     std::string file;
     std::uint32_t line = 0;
@@ -148,6 +154,7 @@ struct Program {
     OrderBlock order;
     std::vector<KommuneConfig> kommuner;
     std::vector<Origin> origins;
+    std::vector<Failure> failures;
 
     /// Index of a ydelse by code, or kNone. Used when binding an order, not when evaluating.
     std::uint32_t findYdelse(std::string_view code) const;

@@ -28,6 +28,9 @@ void printDefinitionCode(std::string& out, const Program& p, const Definition& d
         case Op::Applied:
             operands = p.rules[in.a].name;
             break;
+        case Op::Fail:
+            operands = p.failures[in.a].kode;
+            break;
         case Op::Jump:
             operands = fmt::format("@{}", in.a);
             break;

@@ -121,6 +121,9 @@ private:
             case Op::Applied:
                 expect(in.a < p_.rules.size(), fmt::format("{}:{} bad rule", name, pc));
                 break;
+            case Op::Fail:
+                expect(in.a < p_.failures.size(), fmt::format("{}:{} bad failure", name, pc));
+                break;
             case Op::Ret:
                 reg(in.a);
                 return;

@@ -149,3 +149,63 @@ TEST_CASE("a catalog with several errors reports all of them in one run") {
         return std::tie(a.range.file, a.range.line) < std::tie(b.range.file, b.range.line);
     }));
 }
+
+TEST_CASE("decision tables: a gap and an overlap are shown with a witness case") {
+    const std::string gap = R"(
+tabel t(uge: Heltal): Procent {
+  lovgrundlag "l"
+  version "1"
+  træf først
+  | <= 4  | 80 % |
+  | 6..26 | 40 % |
+  | > 26  | 30 % |
+})";
+    CompileResult g = compileTest(testYdelse("rund_ned(t(3) * grundlag.beløb; 1 kr)") + gap);
+    REQUIRE(has(g, "K315"));
+    CHECK(messageOf(g, "K315").find("uge = 5") != std::string::npos);
+
+    const std::string overlap = R"(
+tabel t(uge: Heltal; kort: Skattekorttype): Procent {
+  lovgrundlag "l"
+  version "1"
+  træf entydig
+  | <= 26 | -                 | 40 % |
+  | >= 26 | hovedkort, bikort | 30 % |
+  | > 26  | frikort, intet    | 20 % |
+})";
+    CompileResult o = compileTest(testYdelse("rund_ned(t(3; hovedkort) * grundlag.beløb; 1 kr)") +
+                                  overlap);
+    REQUIRE(has(o, "K316"));
+    CHECK(messageOf(o, "K316").find("uge = 26") != std::string::npos);
+    CHECK(messageOf(o, "K316").find("række 1 og 2") != std::string::npos);
+}
+
+TEST_CASE("decision tables: complete tables compile; sum needs a numeric result") {
+    const std::string ok = R"(
+tabel t(x: Beløb): Beløb {
+  lovgrundlag "l"
+  version "1"
+  træf først
+  | < 100 kr | 1 kr |
+  | -        | x    |
+})";
+    CHECK(codes(compileTest(testYdelse("t(grundlag.beløb)") + ok)).empty());
+    const std::string badSum = R"(
+tabel t(x: Beløb): Sand/Falsk {
+  lovgrundlag "l"
+  version "1"
+  træf sum
+  | - | sand |
+})";
+    CHECK(has(compileTest(testYdelse("hvis t(grundlag.beløb) så 1 kr ellers 2 kr") + badSum),
+              "K314"));
+    const std::string nonConstant = R"(
+tabel t(x: Beløb): Beløb {
+  lovgrundlag "l"
+  version "1"
+  træf først
+  | < x | 1 kr |
+  | -   | x    |
+})";
+    CHECK(has(compileTest(testYdelse("t(grundlag.beløb)") + nonConstant), "K312"));
+}

@@ -113,3 +113,88 @@ TEST_CASE("a catalog's hash does not depend on the path it is read from") {
     REQUIRE(relative.program.has_value());
     CHECK(relative.program->hash == shipped().program->hash);
 }
+
+TEST_CASE("decision tables evaluate by their hit policy") {
+    const char* katalog = R"(katalog "T" version "1" fagsystemer KY
+)";
+    std::string tables = R"(
+tabel trin(uge: Heltal): Procent {
+  lovgrundlag "l"
+  version "1"
+  træf først
+  | <= 4 | 80 % |
+  | -    | 20 % |
+}
+tabel tillæg(x: Beløb; kort: Skattekorttype): Beløb {
+  lovgrundlag "l"
+  version "1"
+  træf sum
+  | >= 100 kr | -         | 10 kr |
+  | -         | hovedkort | 5 kr  |
+  | < 0 kr    | -         | 99 kr |
+}
+udbetaling {
+  a_skat = 0 kr
+  kontering {
+    a_skat:       debet logisk m  kredit logisk s
+    modregning:   debet logisk m  kredit logisk d
+    netto:        debet logisk m  kredit logisk n
+    tilbageholdt: debet logisk m  kredit logisk t
+  }
+}
+kontering K(u: Konto) {
+  lovgrundlag "k"
+  version "1"
+  brutto: debet u kredit logisk m
+  refusion: debet logisk r kredit logisk q
+}
+ydelse T "T" {
+  lovgrundlag "l"
+  version "1"
+  fagsystem KY
+  modtager cpr
+  periode måned
+  gyldig fra 2024-01-01
+  skat fri
+  grundlag { beløb: Beløb }
+  brutto = grundlag.beløb + tillæg(grundlag.beløb; skattekort.type)
+  atp_egen = 0 kr
+  atp_kommune = 0 kr
+  am_bidrag = 0 kr
+  a_indkomst = 0 kr
+  op_bidrag = 0 kr
+  refusion_procent = trin(forsørgelse.uge)
+  refusion_grundlag = brutto
+  refusion = rund_halvt_op(refusion_procent * refusion_grundlag; 0,01 kr)
+  kontering K(u = logisk udgift)
+}
+)";
+    CompileResult c = compileSources({{"k.yk", katalog}, {"t.yk", tables}});
+    for (const Diagnostic& d : c.diagnostics.items()) {
+        INFO(d.code << " " << d.message);
+    }
+    REQUIRE(c.program.has_value());
+    auto order = [&](const char* belob, int uge) {
+        std::string text = std::string(R"(
+ordre_id: "T"
+fagsystem: KY
+kommune: 101
+udbetalingsdato: 2024-03-28
+periode: {fra: 2024-03-01, til: 2024-03-31}
+modtager: {type: cpr, nummer: "0101801234"}
+ydelser: [{ydelse: T, grundlag: {beløb: ")") + belob + R"("}}]
+skattekort: {type: hovedkort, trækprocent: "37", fradrag: "0"}
+forsørgelse: {uge: )" + std::to_string(uge) + "}\n";
+        io::ReadOrder read = io::readOrderText(text);
+        REQUIRE(read.order.has_value());
+        EvalState state;
+        return evaluate(*c.program, *read.order, state);
+    };
+    Result small = order("50", 3);
+    REQUIRE(small.status == ResultStatus::Effektueret);
+    CHECK(small.belob.brutto == Decimal::fromInt(55)); // 50 + 5 (hovedkort)
+    CHECK(small.belob.refusion == Decimal::fromInt(44)); // 80 % of 55
+    Result large = order("200", 9);
+    CHECK(large.belob.brutto == Decimal::fromInt(215)); // 200 + 10 + 5
+    CHECK(large.belob.refusion == Decimal::fromInt(43)); // 20 % of 215
+}
