@@ -18,6 +18,8 @@ int main(int argc, char** argv) {
         ydelse::cli::addCompile);
     add("run", "effektuér en eller flere ordrer og udskriv resultaterne", ydelse::cli::addRun);
     add("test", "kør testfiler mod kataloget", ydelse::cli::addTest);
+    add("batch", "effektuér ordrer fra JSON Lines (én pr. linje) og skriv ét resultat pr. linje",
+        ydelse::cli::addBatch);
     add("dump-ast", "udskriv katalogets syntakstræ", ydelse::cli::addDumpAst);
     add("dump-ir", "udskriv det oversatte katalog (IR)", ydelse::cli::addDumpIr);
     // CLI11 reports an unknown command as a missing one, in English; name it in Danish instead.
@@ -28,8 +30,8 @@ int main(int argc, char** argv) {
         }
         if (!known) {
             std::cerr << "ydelse: ukendt kommando '" << argv[1]
-                      << "'; kendte kommandoer: check, compile, run, test, dump-ast, dump-ir "
-                         "(se ydelse --help)\n";
+                      << "'; kendte kommandoer: check, compile, run, test, batch, dump-ast, "
+                         "dump-ir (se ydelse --help)\n";
             return 2;
         }
     }

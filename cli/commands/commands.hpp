@@ -14,6 +14,7 @@ Command addCheck(CLI::App& app);
 Command addCompile(CLI::App& app);
 Command addRun(CLI::App& app);
 Command addTest(CLI::App& app);
+Command addBatch(CLI::App& app);
 Command addDumpAst(CLI::App& app);
 Command addDumpIr(CLI::App& app);
 
