@@ -32,7 +32,7 @@ tabelCelle
     | vaerdier+=expr (COMMA vaerdier+=expr)*       # CelleVaerdier
     ;
 
-param : navn=ident COLON type=typeRef ;
+param : navn=ident COLON type=typeRef (valgfri=VALGFRI)? ;
 
 regelAttr
     : LOVGRUNDLAG tekst=STRING    # RegelLovgrundlag
@@ -112,7 +112,7 @@ primary
 ident
     : IDENT | PERIODE | GRUNDLAG | MODTAGER | FAGSYSTEM | SKAT | ART | FELT | VERSION
     | LOVGRUNDLAG | INDKOMSTTYPE | EINDKOMST | DRANST | GRUPPERING | TYPE | KRAV | GYLDIG
-    | FRA | TIL | DEBET | KREDIT | UDBETALING | LOGISK | FAGSYSTEMER | TABEL | TRAEF
+    | FRA | TIL | DEBET | KREDIT | UDBETALING | LOGISK | FAGSYSTEMER | TABEL | TRAEF | VALGFRI
     ;
 
 // ---- Lexer ----------------------------------------------------------------------------------
@@ -158,6 +158,7 @@ FALSK        : 'falsk' ;
 SANDFALSK    : 'Sand/Falsk' ;
 KR           : 'kr' ;
 TABEL        : 'tabel' ;
+VALGFRI      : 'valgfri' ;
 TRAEF        : 'træf' ;
 
 LBRACE  : '{' ;

@@ -111,6 +111,8 @@ struct TypeRef {
 struct Param {
     Ident name;
     TypeRef type;
+    bool optional = false; ///< `valgfri`: only grundlag fields may be
+    SourceRange optionalRange;
 };
 
 struct Definition {

@@ -36,6 +36,7 @@ RoundingMode roundingMode(sema::Builtin b) {
     case sema::Builtin::Angivet:
     case sema::Builtin::HelMaaned:
     case sema::Builtin::Aar:
+    case sema::Builtin::Kalenderuger:
         break;
     }
     throw std::logic_error("not a rounding builtin");
@@ -249,6 +250,19 @@ std::uint32_t FrameBuilder::lowerName(const ast::NameExpr& e,
     case sema::RefKind::Input:
         return emit({ir::Op::Input, 0, allocRegister(), ref.index, 0, 0, 0}, e);
     case sema::RefKind::Grundlag:
+        if (!grundlagNames[ref.index].empty()) {
+            const std::string& name = grundlagNames[ref.index];
+            program_.failures.push_back(
+                {"FELT_MANGLER",
+                 "ordren mangler grundlagsfeltet '" + name +
+                     "', som kataloget skal bruge her (spørg med angivet(grundlag." + name +
+                     ") først, hvis det må mangle)",
+                 "grundlag." + name});
+            emit({ir::Op::Need, 0, 0, grundlagPresent[ref.index],
+                  static_cast<std::uint32_t>(program_.failures.size() - 1), 0, 0},
+                 e);
+        }
+        return frameInputs[ref.index];
     case sema::RefKind::OrderSum:
         return frameInputs[ref.index];
     case sema::RefKind::Definition: {
@@ -325,7 +339,14 @@ std::uint32_t FrameBuilder::lowerCall(const ast::CallExpr& e,
     }
     case sema::Builtin::Angivet: {
         const sema::Ref& input = checked_.refs[e.args[0]->id];
+        if (input.kind == sema::RefKind::Grundlag) {
+            return grundlagPresent[input.index];
+        }
         return emit({ir::Op::Present, 0, allocRegister(), input.index, 0, 0, 0}, e);
+    }
+    case sema::Builtin::Kalenderuger: {
+        std::uint32_t a = lower(*e.args[0], params);
+        return emit({ir::Op::Weeks, 0, allocRegister(), a, 0, 0, 0}, e);
     }
     case sema::Builtin::HelMaaned: {
         std::uint32_t a = lower(*e.args[0], params);
@@ -528,7 +549,7 @@ std::uint32_t FrameBuilder::lowerTable(const ast::CallExpr& call, const ast::Tab
     if (!sum) {
         program_.failures.push_back(
             {"TABEL_UDEN_RÆKKE",
-             "ingen række i tabellen " + table.name.name + " passer til ordren"});
+             "ingen række i tabellen " + table.name.name + " passer til ordren", ""});
         emit({ir::Op::Fail, 0, 0, static_cast<std::uint32_t>(program_.failures.size() - 1), 0, 0,
               0},
              call);

@@ -50,6 +50,9 @@ public:
 
     /// Register of grundlag field `i` (ydelse frames) or line sum `i` (the order's frame).
     std::vector<std::uint32_t> frameInputs;
+    /// Per grundlag field: the register saying the order gave it, and its name if optional.
+    std::vector<std::uint32_t> grundlagPresent;
+    std::vector<std::string> grundlagNames;
     /// Block definition index -> frame definition index.
     std::vector<std::uint32_t> blockDefinitions;
     std::uint32_t aSkatShareSlot = ir::kNone;

@@ -117,7 +117,11 @@ ir::Program lowerToIr(const sema::CheckedCatalog& checked, const SourceManager& 
             field.type = t.kind;
             field.enumId = t.enumId;
             field.slot = builder.allocRegister();
+            field.optional = f.optional;
+            field.presentSlot = builder.allocRegister();
             builder.frameInputs.push_back(field.slot);
+            builder.grundlagPresent.push_back(field.presentSlot);
+            builder.grundlagNames.push_back(f.optional ? f.name.name : std::string());
             out.grundlag.push_back(std::move(field));
         }
         out.aSkatShareSlot = builder.allocRegister();

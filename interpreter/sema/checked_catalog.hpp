@@ -56,6 +56,7 @@ enum class Builtin : std::uint8_t {
     Angivet,
     HelMaaned,
     Aar,
+    Kalenderuger,
 };
 
 /// A block of definitions (a ydelse's or the order's), in the order they may be computed.

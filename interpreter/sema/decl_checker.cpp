@@ -153,6 +153,11 @@ void DeclChecker::checkRegel(std::uint32_t index) {
     scope.params = &r.params;
     bool ok = true;
     for (const ast::Param& p : r.params) {
+        if (p.optional) {
+            diagnostics_.error("K213", p.optionalRange,
+                               "kun grundlagsfelter kan være valgfri; en parameter får altid en "
+                               "værdi");
+        }
         std::optional<Type> t = resolveTypeName(checked_, p.type.name);
         if (!t) {
             diagnostics_.error("K211", p.type.range, fmt::format("ukendt type '{}'", p.type.name));

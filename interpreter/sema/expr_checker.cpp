@@ -49,6 +49,7 @@ const BuiltinInfo kBuiltins[] = {
     {"angivet", Builtin::Angivet},
     {"hel_måned", Builtin::HelMaaned},
     {"år", Builtin::Aar},
+    {"kalenderuger", Builtin::Kalenderuger},
 };
 
 bool isNumeric(ValueType t) {
@@ -432,10 +433,14 @@ Type ExprChecker::checkBuiltin(const ast::CallExpr& e, Builtin builtin) {
         const bool optionalInput =
             ref != nullptr && ref->kind == RefKind::Input &&
             ref->index >= static_cast<std::uint32_t>(ir::Input::ForsorgelseUge);
-        if (!optionalInput) {
+        const bool optionalGrundlag = ref != nullptr && ref->kind == RefKind::Grundlag &&
+                                      scope_.ydelse != nullptr &&
+                                      scope_.ydelse->grundlag.value[ref->index].optional;
+        if (!optionalInput && !optionalGrundlag) {
             diagnostics_.error("K206", arg.range,
                                "angivet(...) kan kun spørge til et valgfrit felt i ordren, "
-                               "f.eks. forsørgelse.uge eller skattekort.fradrag");
+                               "f.eks. forsørgelse.uge, skattekort.fradrag eller et grundlagsfelt "
+                               "erklæret 'valgfri'");
             return Type::errorType();
         }
         return Type::of(ValueType::Bool);
@@ -452,6 +457,13 @@ Type ExprChecker::checkBuiltin(const ast::CallExpr& e, Builtin builtin) {
             return Type::errorType();
         }
         checkAs(*e.args[0], Type::of(ValueType::Dato), "argumentet til år");
+        return Type::of(ValueType::Heltal);
+    }
+    case Builtin::Kalenderuger: {
+        if (!arity(1)) {
+            return Type::errorType();
+        }
+        checkAs(*e.args[0], Type::of(ValueType::Periode), "argumentet til kalenderuger");
         return Type::of(ValueType::Heltal);
     }
     }

@@ -202,7 +202,14 @@ void Transformer::transformUdbetaling(P::UdbetalingDeklContext& ctx) {
 }
 
 ast::Param Transformer::transformParam(P::ParamContext& ctx) {
-    return {ident(ctx.navn), transformType(*ctx.type)};
+    ast::Param p;
+    p.name = ident(ctx.navn);
+    p.type = transformType(*ctx.type);
+    if (ctx.valgfri != nullptr) {
+        p.optional = true;
+        p.optionalRange = range(ctx.valgfri);
+    }
+    return p;
 }
 
 ast::TypeRef Transformer::transformType(P::TypeRefContext& ctx) {

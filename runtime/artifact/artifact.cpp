@@ -121,6 +121,8 @@ void transfer(A& a, ir::Ydelse& y) {
         a(f.type);
         a(f.enumId);
         a(f.slot);
+        a(f.optional);
+        a(f.presentSlot);
     });
     a.list(y.requirements, [&](ir::Requirement& r) {
         a(r.definition);
@@ -192,6 +194,7 @@ void transfer(A& a, ir::Program& p) {
     a.list(p.failures, [&](ir::Failure& f) {
         a(f.kode);
         a(f.besked);
+        a(f.felt);
     });
     a.list(p.origins, [&](ir::Origin& o) {
         a(o.file);
@@ -206,7 +209,7 @@ std::vector<std::string> verifyTables(const ir::Program& p) {
     auto slotOk = [](const ir::Frame& f, std::uint32_t s) { return s < f.size; };
     for (const ir::Ydelse& y : p.ydelser) {
         for (const ir::GrundlagField& g : y.grundlag) {
-            if (!slotOk(y.frame, g.slot) ||
+            if (!slotOk(y.frame, g.slot) || !slotOk(y.frame, g.presentSlot) ||
                 (g.type == ir::ValueType::Enum && g.enumId >= p.enums.size())) {
                 problems.push_back(y.code + ": grundlag field out of range");
             }
@@ -232,7 +235,7 @@ std::vector<std::string> verifyTables(const ir::Program& p) {
             problems.push_back("instruction origin out of range");
             break;
         }
-        if (static_cast<unsigned>(in.op) > static_cast<unsigned>(ir::Op::Fail)) {
+        if (static_cast<unsigned>(in.op) > static_cast<unsigned>(ir::Op::Need)) {
             problems.push_back("unknown opcode");
             break;
         }

@@ -46,6 +46,13 @@ private:
         errors.push_back(e);
         return false;
     }
+    // A line's error about its own grundlag names the line, as the contract's field paths do.
+    bool failLine(std::size_t index, OrderError e) {
+        if (e.felt.rfind("grundlag.", 0) == 0) {
+            e.felt = fmt::format("ydelser[{}].{}", index, e.felt);
+        }
+        return failWith(e);
+    }
 
     const ir::Program& program_;
     const Order& order_;
@@ -68,7 +75,7 @@ bool OrderRun::evaluateLine(std::size_t index) {
     bool requirementsMet = true;
     for (const ir::Requirement& req : y.requirements) {
         if (!machine.force(req.definition)) {
-            return failWith(machine.error());
+            return failLine(index, machine.error());
         }
         if (machine.value(req.definition).bits == 0) {
             errors.push_back({req.kode, req.felt, req.besked});
@@ -82,7 +89,7 @@ bool OrderRun::evaluateLine(std::size_t index) {
     out.ydelse = &y;
     for (std::size_t a = 0; a < ir::kLineAmountCount; ++a) {
         if (!machine.force(y.amounts[a])) {
-            return failWith(machine.error());
+            return failLine(index, machine.error());
         }
         out.amounts[a] = machine.value(y.amounts[a]).number;
         // The result's amounts are never negative (contract); a catalog that computes one has
@@ -159,7 +166,7 @@ bool OrderRun::emitEIncome(std::size_t index) {
     Machine machine(program_, y.frame, memory, state_.appliedRules());
     for (const ir::EIncomeRule& rule : y.eindkomst) {
         if (!machine.force(rule.definition)) {
-            return failWith(machine.error());
+            return failLine(index, machine.error());
         }
         const Decimal& amount = machine.value(rule.definition).number;
         if (!amount.isWholeOre()) {

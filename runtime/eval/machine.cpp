@@ -213,8 +213,23 @@ bool Machine::run(std::uint32_t pc) {
         case ir::Op::Applied:
             recordApplied(in.a);
             break;
-        case ir::Op::Fail:
-            return fail(program_.failures[in.a].kode, "", program_.failures[in.a].besked);
+        case ir::Op::Fail: {
+            const ir::Failure& f = program_.failures[in.a];
+            return fail(f.kode, f.felt, f.besked);
+        }
+        case ir::Op::Need:
+            if (r[in.a].bits == 0) {
+                const ir::Failure& f = program_.failures[in.b];
+                return fail(f.kode, f.felt, f.besked);
+            }
+            break;
+        case ir::Op::Weeks: {
+            const std::int64_t p = r[in.a].bits;
+            Period period{Date::fromDays(static_cast<std::int32_t>(p >> 32)),
+                          Date::fromDays(static_cast<std::int32_t>(p & 0xFFFFFFFF))};
+            r[in.dst].number = Decimal::fromInt(period.calendarWeeksTouched());
+            break;
+        }
         case ir::Op::Ret:
             return true;
         }

@@ -113,6 +113,9 @@ void bindLine(const ir::Program& program, const Order& order, std::size_t index,
                                [&](const GrundlagField& g) { return g.name == f.name; });
         const std::string felt = fmt::format("{}.grundlag.{}", at, f.name);
         if (it == line.grundlag.end()) {
+            if (f.optional) {
+                continue;
+            }
             errors.push_back({"FELT_MANGLER", felt,
                               fmt::format("{} kræver grundlagsfeltet '{}' ({})", y.code, f.name,
                                           ir::valueTypeName(f.type))});
@@ -226,6 +229,7 @@ void loadGrundlag(const ir::Program& program, const ir::Ydelse& ydelse, const Or
         for (const GrundlagField& g : line.grundlag) {
             if (g.name == f.name) {
                 parseGrundlag(program, f, g.value, frame.registers[f.slot]);
+                frame.registers[f.presentSlot].bits = 1;
             }
         }
     }

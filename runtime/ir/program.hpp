@@ -60,6 +60,8 @@ struct GrundlagField {
     ValueType type = ValueType::Belob;
     std::uint32_t enumId = kNone;
     std::uint32_t slot = 0;
+    bool optional = false;
+    std::uint32_t presentSlot = 0; ///< truth value: the order gave the field
 };
 
 struct Requirement {
@@ -131,6 +133,7 @@ struct KommuneConfig {
 struct Failure {
     std::string kode;
     std::string besked;
+    std::string felt; ///< "grundlag.x" is completed to "ydelser[i].grundlag.x" by the evaluator
 };
 
 struct Origin {

@@ -31,6 +31,9 @@ void printDefinitionCode(std::string& out, const Program& p, const Definition& d
         case Op::Fail:
             operands = p.failures[in.a].kode;
             break;
+        case Op::Need:
+            operands = fmt::format("r{}, {}", in.a, p.failures[in.b].besked);
+            break;
         case Op::Jump:
             operands = fmt::format("@{}", in.a);
             break;
@@ -55,6 +58,7 @@ void printDefinitionCode(std::string& out, const Program& p, const Definition& d
         case Op::Not:
         case Op::FullMonth:
         case Op::Year:
+        case Op::Weeks:
             operands = fmt::format("r{} = r{}", in.dst, in.a);
             break;
         case Op::Add:

@@ -75,6 +75,7 @@ private:
             case Op::Not:
             case Op::FullMonth:
             case Op::Year:
+            case Op::Weeks:
                 reg(in.dst);
                 reg(in.a);
                 break;
@@ -123,6 +124,10 @@ private:
                 break;
             case Op::Fail:
                 expect(in.a < p_.failures.size(), fmt::format("{}:{} bad failure", name, pc));
+                break;
+            case Op::Need:
+                reg(in.a);
+                expect(in.b < p_.failures.size(), fmt::format("{}:{} bad failure", name, pc));
                 break;
             case Op::Ret:
                 reg(in.a);

@@ -198,3 +198,85 @@ forsørgelse: {uge: )" + std::to_string(uge) + "}\n";
     CHECK(large.belob.brutto == Decimal::fromInt(215)); // 200 + 10 + 5
     CHECK(large.belob.refusion == Decimal::fromInt(43)); // 20 % of 215
 }
+
+TEST_CASE("optional grundlag fields: angivet() asks, reading an absent one names the field") {
+    const char* katalog = R"(katalog "T" version "1" fagsystemer KY
+)";
+    std::string body = R"(
+udbetaling {
+  a_skat = 0 kr
+  kontering {
+    a_skat:       debet logisk m  kredit logisk s
+    modregning:   debet logisk m  kredit logisk d
+    netto:        debet logisk m  kredit logisk n
+    tilbageholdt: debet logisk m  kredit logisk t
+  }
+}
+kontering K(u: Konto) {
+  lovgrundlag "k"
+  version "1"
+  brutto: debet u kredit logisk m
+}
+ydelse T "T" {
+  lovgrundlag "l"
+  version "1"
+  fagsystem KY
+  modtager cpr
+  periode uge
+  gyldig fra 2024-01-01
+  skat fri
+  grundlag {
+    timer: Heltal
+    timesats: Beløb valgfri
+    bonus: Beløb valgfri
+  }
+  krav grundlag.timer <= 37 * kalenderuger(periode)
+    ellers afvis FOR_MANGE_TIMER "for mange timer" felt "ydelser[0].grundlag.timer"
+  sats = hvis angivet(grundlag.timesats) så grundlag.timesats ellers 100 kr
+  brutto = rund_halvt_op(sats * grundlag.timer; 0,01 kr) + grundlag.bonus
+  atp_egen = 0 kr
+  atp_kommune = 0 kr
+  am_bidrag = 0 kr
+  a_indkomst = 0 kr
+  op_bidrag = 0 kr
+  refusion_procent = 0 %
+  refusion_grundlag = brutto
+  refusion = 0 kr
+  kontering K(u = logisk udgift)
+}
+)";
+    CompileResult c = compileSources({{"k.yk", katalog}, {"t.yk", body}});
+    for (const Diagnostic& d : c.diagnostics.items()) {
+        INFO(d.code << " " << d.message);
+    }
+    REQUIRE(c.program.has_value());
+    auto order = [&](const std::string& grundlag, const char* fra, const char* til) {
+        std::string text = std::string(R"(
+ordre_id: "T"
+fagsystem: KY
+kommune: 101
+udbetalingsdato: 2024-03-28
+periode: {fra: )") + fra + ", til: " + til + R"(}
+modtager: {type: cpr, nummer: "0101801234"}
+ydelser: [{ydelse: T, grundlag: {)" + grundlag + "}}]\n";
+        io::ReadOrder read = io::readOrderText(text);
+        REQUIRE(read.order.has_value());
+        EvalState state;
+        return evaluate(*c.program, *read.order, state);
+    };
+    Result given = order("timer: 10, timesats: \"126.89\", bonus: \"1\"", "2024-03-25", "2024-03-31");
+    REQUIRE(given.status == ResultStatus::Effektueret);
+    CHECK(given.belob.brutto == *Decimal::parse("1269.90"));
+
+    Result missing = order("timer: 10", "2024-03-25", "2024-03-31");
+    REQUIRE(missing.status == ResultStatus::Afvist);
+    CHECK(missing.fejl.at(0).kode == "FELT_MANGLER");
+    CHECK(missing.fejl.at(0).felt == "ydelser[0].grundlag.bonus");
+
+    // 1-14 April 2024 touches two calendar weeks (Monday 1 to Sunday 14): at most 74 hours.
+    CHECK(order("timer: 74, bonus: \"0\"", "2024-04-01", "2024-04-14").status ==
+          ResultStatus::Effektueret);
+    Result tooMany = order("timer: 75, bonus: \"0\"", "2024-04-01", "2024-04-14");
+    REQUIRE(tooMany.status == ResultStatus::Afvist);
+    CHECK(tooMany.fejl.at(0).kode == "FOR_MANGE_TIMER");
+}
