@@ -16,6 +16,8 @@ deklaration
     | KONTERING navn=ident LPAREN (params+=param (SEMI params+=param)*)? RPAREN
       LBRACE regelAttr* konteringLinje* RBRACE                                # KonteringDekl
     | UDBETALING LBRACE udbetalingLed* RBRACE                                 # UdbetalingDekl
+    | UNDTAGELSE navn=ident TIL regel=ident LBRACE regelAttr* NAAR betingelse=expr
+      ASSIGN vaerdi=expr RBRACE                                               # UndtagelseDekl
     | TABEL navn=ident LPAREN (params+=param (SEMI params+=param)*)? RPAREN
       COLON retur=typeRef LBRACE regelAttr* TRAEF politik=ident raekker+=tabelRaekke*
       RBRACE                                                                  # TabelDekl
@@ -112,7 +114,7 @@ primary
 ident
     : IDENT | PERIODE | GRUNDLAG | MODTAGER | FAGSYSTEM | SKAT | ART | FELT | VERSION
     | LOVGRUNDLAG | INDKOMSTTYPE | EINDKOMST | DRANST | GRUPPERING | TYPE | KRAV | GYLDIG
-    | FRA | TIL | DEBET | KREDIT | UDBETALING | LOGISK | FAGSYSTEMER | TABEL | TRAEF | VALGFRI
+    | FRA | TIL | DEBET | KREDIT | UDBETALING | LOGISK | FAGSYSTEMER | TABEL | TRAEF | VALGFRI | UNDTAGELSE
     ;
 
 // ---- Lexer ----------------------------------------------------------------------------------
@@ -158,6 +160,8 @@ FALSK        : 'falsk' ;
 SANDFALSK    : 'Sand/Falsk' ;
 KR           : 'kr' ;
 TABEL        : 'tabel' ;
+UNDTAGELSE   : 'undtagelse' ;
+NAAR         : 'når' ;
 VALGFRI      : 'valgfri' ;
 TRAEF        : 'træf' ;
 

@@ -208,6 +208,17 @@ struct KonteringDecl {
     std::vector<PostingLine> lines;
 };
 
+/// A named exception to a regel: when its condition holds, its value replaces the rule's. It
+/// stands beside the general rule (often with another legal basis) instead of editing it.
+struct ExceptionDecl {
+    Ident name;
+    Ident target; ///< the regel it is an exception to
+    Attr<std::string> lovgrundlag;
+    Attr<std::string> version;
+    ExprPtr condition;
+    ExprPtr value;
+};
+
 enum class CellKind : std::uint8_t { Any, Range, Compare, OneOf };
 
 /// A condition cell of a decision table: `-`, `5..26`, `>= 53`, `hovedkort, bikort`.
@@ -254,6 +265,7 @@ struct Catalog {
     std::vector<KonteringDecl> konteringer;
     std::vector<UdbetalingDecl> udbetalinger;
     std::vector<TableDecl> tabeller;
+    std::vector<ExceptionDecl> undtagelser;
     ExprId nextExprId = 0;
 };
 

@@ -299,7 +299,7 @@ std::uint32_t FrameBuilder::lowerCall(const ast::CallExpr& e,
             args.push_back(lower(*a, params));
         }
         emit({ir::Op::Applied, 0, 0, rules_.regler[ref.index], 0, 0, 0}, e);
-        return lower(*checked_.ast->regler[ref.index].body, args);
+        return lowerRuleBody(e, ref.index, args);
     }
     if (ref.kind == sema::RefKind::Table) {
         std::vector<std::uint32_t> args;
@@ -556,6 +556,41 @@ std::uint32_t FrameBuilder::lowerTable(const ast::CallExpr& call, const ast::Tab
         for (std::uint32_t j : toEnd) {
             program_.code[j].a = here();
         }
+    }
+    return r;
+}
+
+// A regel with undtagelser tries them in order before its general rule:
+//
+//   c1 = condition 1 ; jump_if_false c1 → U2 ; applied undtagelse 1 ; dst = value 1 ; jump → end
+//   U2: ...
+//   dst = general body
+//   end:
+std::uint32_t FrameBuilder::lowerRuleBody(const ast::CallExpr& call, std::uint32_t regel,
+                                          const std::vector<std::uint32_t>& args) {
+    const ast::RegelDecl& rule = checked_.ast->regler[regel];
+    const std::vector<std::uint32_t>& exceptions = checked_.undtagelserByRegel[regel];
+    if (exceptions.empty()) {
+        return lower(*rule.body, args);
+    }
+    const std::uint32_t r = allocRegister();
+    std::vector<std::uint32_t> toEnd;
+    for (std::uint32_t u : exceptions) {
+        const ast::ExceptionDecl& exception = checked_.ast->undtagelser[u];
+        std::uint32_t c = lower(*exception.condition, args);
+        const std::uint32_t toNext = here();
+        emit({ir::Op::JumpIfFalse, 0, 0, c, 0, 0, 0}, call);
+        emit({ir::Op::Applied, 0, 0, rules_.undtagelser[u], 0, 0, 0}, *exception.value);
+        std::uint32_t v = lower(*exception.value, args);
+        emit({ir::Op::Move, 0, r, v, 0, 0, 0}, *exception.value);
+        toEnd.push_back(here());
+        emit({ir::Op::Jump, 0, 0, 0, 0, 0, 0}, call);
+        program_.code[toNext].b = here();
+    }
+    std::uint32_t general = lower(*rule.body, args);
+    emit({ir::Op::Move, 0, r, general, 0, 0, 0}, *rule.body);
+    for (std::uint32_t j : toEnd) {
+        program_.code[j].a = here();
     }
     return r;
 }

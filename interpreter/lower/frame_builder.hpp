@@ -26,6 +26,7 @@ struct ProgramTooLarge : std::runtime_error {
 struct RuleIds {
     std::vector<std::uint32_t> regler;
     std::vector<std::uint32_t> tabeller;
+    std::vector<std::uint32_t> undtagelser;
 };
 
 class FrameBuilder {
@@ -68,6 +69,8 @@ private:
                                     const std::vector<std::uint32_t>& params);
     std::uint32_t lowerIf(const ast::IfExpr& e, const std::vector<std::uint32_t>& params);
     std::uint32_t lowerSelect(const ast::SelectExpr& e, const std::vector<std::uint32_t>& params);
+    std::uint32_t lowerRuleBody(const ast::CallExpr& call, std::uint32_t regel,
+                                const std::vector<std::uint32_t>& args);
     std::uint32_t lowerTable(const ast::CallExpr& call, const ast::TableDecl& table,
                              const std::vector<std::uint32_t>& args);
     void emitCellTest(const ast::TableCell& cell, std::uint32_t arg, bool numeric,

@@ -59,6 +59,10 @@ ir::Program lowerToIr(const sema::CheckedCatalog& checked, const SourceManager& 
         ruleIds.tabeller.push_back(static_cast<std::uint32_t>(program.rules.size()));
         program.rules.push_back({t.name.name, t.version.value, t.lovgrundlag.value});
     }
+    for (const ast::ExceptionDecl& u : cat.undtagelser) {
+        ruleIds.undtagelser.push_back(static_cast<std::uint32_t>(program.rules.size()));
+        program.rules.push_back({u.name.name, u.version.value, u.lovgrundlag.value});
+    }
     std::vector<std::uint32_t> konteringRules;
     for (const ast::KonteringDecl& k : cat.konteringer) {
         konteringRules.push_back(static_cast<std::uint32_t>(program.rules.size()));

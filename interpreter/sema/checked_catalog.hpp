@@ -76,6 +76,8 @@ struct CheckedCatalog {
     std::map<std::string, std::uint32_t> enumValueByName; ///< value name -> enum id
     std::map<std::string, std::uint32_t> regelByName;
     std::map<std::string, std::uint32_t> tabelByName;
+    /// Per regel, its undtagelser in the order they are tried.
+    std::vector<std::vector<std::uint32_t>> undtagelserByRegel;
     std::map<std::string, std::uint32_t> konteringByName;
     std::vector<BlockInfo> ydelseBlocks; ///< parallel to ast->ydelser
     BlockInfo orderBlock;

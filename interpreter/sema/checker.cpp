@@ -3,6 +3,7 @@
 #include "interpreter/sema/checker.hpp"
 
 #include "interpreter/sema/decl_checker.hpp"
+#include "interpreter/sema/exception_checker.hpp"
 #include "interpreter/sema/sats_coverage.hpp"
 #include "interpreter/sema/table_checker.hpp"
 
@@ -26,6 +27,7 @@ sema::CheckedCatalog check(const ast::Catalog& catalog, std::vector<ir::Sats> sa
     for (std::uint32_t i = 0; i < catalog.tabeller.size(); ++i) {
         sema::checkTable(checked, diagnostics, i);
     }
+    sema::checkExceptions(checked, diagnostics);
     decls.checkRuleCycles();
     for (std::uint32_t i = 0; i < catalog.konteringer.size(); ++i) {
         decls.checkKontering(i);

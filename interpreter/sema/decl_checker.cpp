@@ -653,6 +653,12 @@ void DeclChecker::checkRuleCycles() {
     std::vector<std::set<std::uint32_t>> calls(nodes);
     for (std::size_t i = 0; i < regler.size(); ++i) {
         noteRuleCalls(*regler[i].body, calls[i]);
+        if (i < checked_.undtagelserByRegel.size()) {
+            for (std::uint32_t u : checked_.undtagelserByRegel[i]) {
+                noteRuleCalls(*checked_.ast->undtagelser[u].condition, calls[i]);
+                noteRuleCalls(*checked_.ast->undtagelser[u].value, calls[i]);
+            }
+        }
     }
     for (std::size_t t = 0; t < tabeller.size(); ++t) {
         for (const ast::TableRow& row : tabeller[t].rows) {

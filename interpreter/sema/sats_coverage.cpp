@@ -30,6 +30,15 @@ public:
             }
             if (ref.kind == RefKind::Rule && rules_.insert(ref.index).second) {
                 collect(*checked_.ast->regler[ref.index].body);
+                for (std::uint32_t u : checked_.undtagelserByRegel[ref.index]) {
+                    collect(*checked_.ast->undtagelser[u].condition);
+                    collect(*checked_.ast->undtagelser[u].value);
+                }
+            }
+            if (ref.kind == RefKind::Table && tables_.insert(ref.index).second) {
+                for (const ast::TableRow& row : checked_.ast->tabeller[ref.index].rows) {
+                    collect(*row.result);
+                }
             }
             return;
         }
@@ -64,6 +73,7 @@ private:
     static constexpr Ref kNoRef{};
     const CheckedCatalog& checked_;
     std::set<std::uint32_t> rules_;
+    std::set<std::uint32_t> tables_;
 };
 
 } // namespace

@@ -5,6 +5,26 @@
 
 namespace ydelse {
 
+namespace {
+
+// Records an attribute, reporting a second occurrence instead of overwriting the first.
+template <typename T>
+bool setOnce(ast::Attr<T>& attr, T value, SourceRange at, std::string_view what,
+             Diagnostics& diagnostics) {
+    if (attr.present) {
+        diagnostics
+            .error("K302", at, fmt::format("'{}' er angivet mere end én gang", what))
+            .notes.push_back({attr.range, "første gang her"});
+        return false;
+    }
+    attr.value = std::move(value);
+    attr.range = at;
+    attr.present = true;
+    return true;
+}
+
+} // namespace
+
 void Transformer::transformFile(P::KatalogFilContext& ctx) {
     for (P::DeklarationContext* decl : ctx.deklaration()) {
         transformDeclaration(*decl);
@@ -38,30 +58,27 @@ void Transformer::transformDeclaration(P::DeklarationContext& ctx) {
         transformUdbetaling(*u);
     } else if (auto* tab = dynamic_cast<P::TabelDeklContext*>(&ctx)) {
         transformTabel(*tab);
+    } else if (auto* u = dynamic_cast<P::UndtagelseDeklContext*>(&ctx)) {
+        ast::ExceptionDecl decl;
+        decl.name = ident(u->navn);
+        decl.target = ident(u->regel);
+        for (P::RegelAttrContext* a : u->regelAttr()) {
+            if (auto* l = dynamic_cast<P::RegelLovgrundlagContext*>(a)) {
+                setOnce(decl.lovgrundlag, stringValue(l->tekst), range(l->start), "lovgrundlag",
+                        diagnostics_);
+            } else if (auto* v = dynamic_cast<P::RegelVersionContext*>(a)) {
+                setOnce(decl.version, stringValue(v->tekst), range(v->start), "version",
+                        diagnostics_);
+            }
+        }
+        decl.condition = transformExpr(u->betingelse);
+        decl.value = transformExpr(u->vaerdi);
+        catalog_.undtagelser.push_back(std::move(decl));
     }
     // A context of the base type means the parser recovered from a syntax error that was
     // already reported; there is nothing to build.
 }
 
-namespace {
-
-// Records an attribute, reporting a second occurrence instead of overwriting the first.
-template <typename T>
-bool setOnce(ast::Attr<T>& attr, T value, SourceRange at, std::string_view what,
-             Diagnostics& diagnostics) {
-    if (attr.present) {
-        diagnostics
-            .error("K302", at, fmt::format("'{}' er angivet mere end én gang", what))
-            .notes.push_back({attr.range, "første gang her"});
-        return false;
-    }
-    attr.value = std::move(value);
-    attr.range = at;
-    attr.present = true;
-    return true;
-}
-
-} // namespace
 
 void Transformer::transformYdelse(P::YdelseDeklContext& ctx) {
     ast::YdelseDecl decl;

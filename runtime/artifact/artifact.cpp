@@ -235,7 +235,7 @@ std::vector<std::string> verifyTables(const ir::Program& p) {
             problems.push_back("instruction origin out of range");
             break;
         }
-        if (static_cast<unsigned>(in.op) > static_cast<unsigned>(ir::Op::Need)) {
+        if (static_cast<unsigned>(in.op) >= ir::kOpCount) {
             problems.push_back("unknown opcode");
             break;
         }

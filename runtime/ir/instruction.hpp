@@ -13,6 +13,12 @@ enum class Op : std::uint8_t {
 #undef OP
 };
 
+inline constexpr unsigned kOpCount = 0
+#define OP(name, text, operands) +1
+#include "runtime/ir/opcodes.def"
+#undef OP
+    ;
+
 std::string_view opName(Op op);
 
 struct Instruction {

@@ -209,3 +209,15 @@ tabel t(x: Beløb): Beløb {
 })";
     CHECK(has(compileTest(testYdelse("t(grundlag.beløb)") + nonConstant), "K312"));
 }
+
+TEST_CASE("an undtagelse must name an existing regel and match its type") {
+    const std::string rules = R"(
+regel loft(x: Beløb): Beløb { lovgrundlag "l" version "1" = x }
+undtagelse højt til loftt { lovgrundlag "u" version "1" når x > 100 kr = 100 kr }
+undtagelse forkert til loft { lovgrundlag "u" version "1" når x > 100 kr = 5 % }
+)";
+    CompileResult r = compileTest(testYdelse("loft(grundlag.beløb)") + rules);
+    REQUIRE(has(r, "K107"));
+    CHECK(messageOf(r, "K107").find("mente du 'loft'") != std::string::npos);
+    CHECK(has(r, "K201"));
+}

@@ -280,3 +280,75 @@ ydelser: [{ydelse: T, grundlag: {)" + grundlag + "}}]\n";
     REQUIRE(tooMany.status == ResultStatus::Afvist);
     CHECK(tooMany.fejl.at(0).kode == "FOR_MANGE_TIMER");
 }
+
+TEST_CASE("an undtagelse takes precedence over its regel when its condition holds") {
+    std::string text = R"(
+regel loft(x: Beløb): Beløb { lovgrundlag "l" version "1" = x }
+undtagelse over_loft til loft {
+  lovgrundlag "særlig hjemmel § 2"
+  version "1"
+  når x > 1000 kr = 1000 kr
+}
+)";
+    std::string ydelseText = R"(
+ydelse T "T" {
+  lovgrundlag "l"
+  version "1"
+  fagsystem KY
+  modtager cpr
+  periode måned
+  gyldig fra 2024-01-01
+  skat fri
+  grundlag { beløb: Beløb }
+  brutto = loft(grundlag.beløb)
+  atp_egen = 0 kr
+  atp_kommune = 0 kr
+  am_bidrag = 0 kr
+  a_indkomst = 0 kr
+  op_bidrag = 0 kr
+  refusion_procent = 0 %
+  refusion_grundlag = brutto
+  refusion = 0 kr
+  kontering K(u = logisk udgift)
+}
+kontering K(u: Konto) { lovgrundlag "k" version "1" brutto: debet u kredit logisk m }
+udbetaling {
+  a_skat = 0 kr
+  kontering {
+    a_skat:       debet logisk m  kredit logisk s
+    modregning:   debet logisk m  kredit logisk d
+    netto:        debet logisk m  kredit logisk n
+    tilbageholdt: debet logisk m  kredit logisk t
+  }
+}
+)";
+    CompileResult c = compileSources({{"k.yk", "katalog \"T\" version \"1\" fagsystemer KY\n"},
+                                      {"r.yk", text}, {"y.yk", ydelseText}});
+    REQUIRE(c.program.has_value());
+    auto run = [&](const char* belob) {
+        std::string order = std::string(R"(
+ordre_id: "T"
+fagsystem: KY
+kommune: 101
+udbetalingsdato: 2024-03-28
+periode: {fra: 2024-03-01, til: 2024-03-31}
+modtager: {type: cpr, nummer: "0101801234"}
+ydelser: [{ydelse: T, grundlag: {beløb: ")") + belob + "\"}}]\n";
+        io::ReadOrder read = io::readOrderText(order);
+        REQUIRE(read.order.has_value());
+        EvalState state;
+        return evaluate(*c.program, *read.order, state);
+    };
+    Result low = run("500");
+    CHECK(low.belob.brutto == Decimal::fromInt(500));
+    Result high = run("5000");
+    CHECK(high.belob.brutto == Decimal::fromInt(1000));
+    bool listed = false;
+    for (const AppliedRule& a : high.regler) {
+        listed = listed || (a.regel == "over_loft" && a.lovgrundlag == "særlig hjemmel § 2");
+    }
+    CHECK(listed);
+    for (const AppliedRule& a : low.regler) {
+        CHECK(a.regel != "over_loft");
+    }
+}

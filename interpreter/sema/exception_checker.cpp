@@ -1,0 +1,64 @@
+#include "interpreter/sema/exception_checker.hpp"
+
+#include "interpreter/sema/expr_checker.hpp"
+#include "interpreter/sema/suggest.hpp"
+
+#include <fmt/format.h>
+
+#include <set>
+
+namespace ydelse::sema {
+
+void checkExceptions(CheckedCatalog& checked, Diagnostics& diagnostics) {
+    const ast::Catalog& cat = *checked.ast;
+    checked.undtagelserByRegel.assign(cat.regler.size(), {});
+    std::set<std::string> names;
+    for (std::uint32_t i = 0; i < cat.undtagelser.size(); ++i) {
+        const ast::ExceptionDecl& u = cat.undtagelser[i];
+        if (!names.insert(u.name.name).second) {
+            diagnostics.error("K304", u.name.range,
+                              fmt::format("undtagelsen '{}' er defineret mere end én gang",
+                                          u.name.name));
+        }
+        for (auto [present, what] : {std::pair{u.lovgrundlag.present, "lovgrundlag"},
+                                     std::pair{u.version.present, "version"}}) {
+            if (!present) {
+                diagnostics.error("K301", u.name.range,
+                                  fmt::format("undtagelsen {} mangler '{}'", u.name.name, what));
+            }
+        }
+        auto target = checked.regelByName.find(u.target.name);
+        if (target == checked.regelByName.end()) {
+            std::vector<std::string> regler;
+            for (const auto& [name, index] : checked.regelByName) {
+                regler.push_back(name);
+            }
+            diagnostics.error("K107", u.target.range,
+                              fmt::format("undtagelsen {} er til reglen '{}', som ikke findes{}",
+                                          u.name.name, u.target.name,
+                                          suggestion(u.target.name, regler)));
+            continue;
+        }
+        const ast::RegelDecl& r = cat.regler[target->second];
+        Scope scope;
+        scope.kind = Scope::Kind::Regel;
+        scope.params = &r.params;
+        for (const ast::Param& p : r.params) {
+            scope.paramTypes.push_back(
+                resolveTypeName(checked, p.type.name).value_or(Type::errorType()));
+        }
+        ExprChecker checker(checked, diagnostics, scope);
+        checker.checkAs(*u.condition, Type::of(ir::ValueType::Bool),
+                        fmt::format("betingelsen i undtagelsen {}", u.name.name));
+        if (std::optional<Type> ret = resolveTypeName(checked, r.returnType.name)) {
+            checker.checkAs(*u.value, *ret,
+                            fmt::format("værdien af undtagelsen {} (reglen {} giver {})",
+                                        u.name.name, r.name.name, r.returnType.name));
+        } else {
+            checker.check(*u.value);
+        }
+        checked.undtagelserByRegel[target->second].push_back(i);
+    }
+}
+
+} // namespace ydelse::sema
