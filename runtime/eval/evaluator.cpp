@@ -78,7 +78,11 @@ bool OrderRun::evaluateLine(std::size_t index) {
             return failLine(index, machine.error());
         }
         if (machine.value(req.definition).bits == 0) {
-            errors.push_back({req.kode, req.felt, req.besked});
+            OrderError e{req.kode, req.felt, req.besked};
+            if (e.felt.rfind("grundlag.", 0) == 0) {
+                e.felt = fmt::format("ydelser[{}].{}", index, e.felt);
+            }
+            errors.push_back(std::move(e));
             requirementsMet = false;
         }
     }

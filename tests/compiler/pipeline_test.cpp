@@ -231,7 +231,7 @@ ydelse T "T" {
     bonus: Beløb valgfri
   }
   krav grundlag.timer <= 37 * kalenderuger(periode)
-    ellers afvis FOR_MANGE_TIMER "for mange timer" felt "ydelser[0].grundlag.timer"
+    ellers afvis FOR_MANGE_TIMER "for mange timer" felt "grundlag.timer"
   sats = hvis angivet(grundlag.timesats) så grundlag.timesats ellers 100 kr
   brutto = rund_halvt_op(sats * grundlag.timer; 0,01 kr) + grundlag.bonus
   atp_egen = 0 kr
@@ -279,6 +279,7 @@ ydelser: [{ydelse: T, grundlag: {)" + grundlag + "}}]\n";
     Result tooMany = order("timer: 75, bonus: \"0\"", "2024-04-01", "2024-04-14");
     REQUIRE(tooMany.status == ResultStatus::Afvist);
     CHECK(tooMany.fejl.at(0).kode == "FOR_MANGE_TIMER");
+    CHECK(tooMany.fejl.at(0).felt == "ydelser[0].grundlag.timer");
 }
 
 TEST_CASE("an undtagelse takes precedence over its regel when its condition holds") {
