@@ -62,15 +62,7 @@ void Transformer::transformDeclaration(P::DeklarationContext& ctx) {
         ast::ExceptionDecl decl;
         decl.name = ident(u->navn);
         decl.target = ident(u->regel);
-        for (P::RegelAttrContext* a : u->regelAttr()) {
-            if (auto* l = dynamic_cast<P::RegelLovgrundlagContext*>(a)) {
-                setOnce(decl.lovgrundlag, stringValue(l->tekst), range(l->start), "lovgrundlag",
-                        diagnostics_);
-            } else if (auto* v = dynamic_cast<P::RegelVersionContext*>(a)) {
-                setOnce(decl.version, stringValue(v->tekst), range(v->start), "version",
-                        diagnostics_);
-            }
-        }
+        transformRuleAttrs(u->regelAttr(), decl.lovgrundlag, decl.version);
         decl.condition = transformExpr(u->betingelse);
         decl.value = transformExpr(u->vaerdi);
         catalog_.undtagelser.push_back(std::move(decl));
@@ -171,14 +163,7 @@ void Transformer::transformRegel(P::RegelDeklContext& ctx) {
         decl.params.push_back(transformParam(*p));
     }
     decl.returnType = transformType(*ctx.retur);
-    for (P::RegelAttrContext* a : ctx.regelAttr()) {
-        if (auto* l = dynamic_cast<P::RegelLovgrundlagContext*>(a)) {
-            setOnce(decl.lovgrundlag, stringValue(l->tekst), range(l->start), "lovgrundlag",
-                    diagnostics_);
-        } else if (auto* v = dynamic_cast<P::RegelVersionContext*>(a)) {
-            setOnce(decl.version, stringValue(v->tekst), range(v->start), "version", diagnostics_);
-        }
-    }
+    transformRuleAttrs(ctx.regelAttr(), decl.lovgrundlag, decl.version);
     decl.body = transformExpr(ctx.krop);
     catalog_.regler.push_back(std::move(decl));
 }
@@ -189,14 +174,7 @@ void Transformer::transformKontering(P::KonteringDeklContext& ctx) {
     for (P::ParamContext* p : ctx.params) {
         decl.params.push_back(transformParam(*p));
     }
-    for (P::RegelAttrContext* a : ctx.regelAttr()) {
-        if (auto* l = dynamic_cast<P::RegelLovgrundlagContext*>(a)) {
-            setOnce(decl.lovgrundlag, stringValue(l->tekst), range(l->start), "lovgrundlag",
-                    diagnostics_);
-        } else if (auto* v = dynamic_cast<P::RegelVersionContext*>(a)) {
-            setOnce(decl.version, stringValue(v->tekst), range(v->start), "version", diagnostics_);
-        }
-    }
+    transformRuleAttrs(ctx.regelAttr(), decl.lovgrundlag, decl.version);
     for (P::KonteringLinjeContext* line : ctx.konteringLinje()) {
         decl.lines.push_back(transformPostingLine(*line));
     }
@@ -216,6 +194,19 @@ void Transformer::transformUdbetaling(P::UdbetalingDeklContext& ctx) {
         }
     }
     catalog_.udbetalinger.push_back(std::move(decl));
+}
+
+void Transformer::transformRuleAttrs(const std::vector<P::RegelAttrContext*>& attrs,
+                                     ast::Attr<std::string>& lovgrundlag,
+                                     ast::Attr<std::string>& version) {
+    for (P::RegelAttrContext* a : attrs) {
+        if (auto* l = dynamic_cast<P::RegelLovgrundlagContext*>(a)) {
+            setOnce(lovgrundlag, stringValue(l->tekst), range(l->start), "lovgrundlag",
+                    diagnostics_);
+        } else if (auto* v = dynamic_cast<P::RegelVersionContext*>(a)) {
+            setOnce(version, stringValue(v->tekst), range(v->start), "version", diagnostics_);
+        }
+    }
 }
 
 ast::Param Transformer::transformParam(P::ParamContext& ctx) {

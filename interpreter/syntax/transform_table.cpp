@@ -12,13 +12,7 @@ void Transformer::transformTabel(P::TabelDeklContext& ctx) {
         decl.params.push_back(transformParam(*p));
     }
     decl.returnType = transformType(*ctx.retur);
-    for (P::RegelAttrContext* a : ctx.regelAttr()) {
-        if (auto* l = dynamic_cast<P::RegelLovgrundlagContext*>(a)) {
-            decl.lovgrundlag = {stringValue(l->tekst), range(l->start), true};
-        } else if (auto* v = dynamic_cast<P::RegelVersionContext*>(a)) {
-            decl.version = {stringValue(v->tekst), range(v->start), true};
-        }
-    }
+    transformRuleAttrs(ctx.regelAttr(), decl.lovgrundlag, decl.version);
     decl.policyWord = ident(ctx.politik);
     const std::string& word = decl.policyWord.name;
     if (word == "først") {

@@ -30,6 +30,9 @@ private:
     void transformTabel(P::TabelDeklContext& ctx);
     ast::TableCell transformCell(P::TabelCelleContext& ctx);
     ast::Param transformParam(P::ParamContext& ctx);
+    /// `lovgrundlag` and `version` of a regel, kontering, tabel or undtagelse.
+    void transformRuleAttrs(const std::vector<P::RegelAttrContext*>& attrs,
+                            ast::Attr<std::string>& lovgrundlag, ast::Attr<std::string>& version);
     ast::TypeRef transformType(P::TypeRefContext& ctx);
     ast::Definition transformDefinition(P::DefinitionContext& ctx);
     ast::PostingLine transformPostingLine(P::KonteringLinjeContext& ctx);

@@ -1,5 +1,6 @@
 // The whole pipeline on the shipped catalog: compile, read an order, evaluate, write.
 #include "interpreter/compiler.hpp"
+#include "test_catalog.hpp"
 #include "io/order_reader.hpp"
 #include "runtime/eval/evaluator.hpp"
 #include "runtime/output/json_writer.hpp"
@@ -133,15 +134,6 @@ tabel tillæg(x: Beløb; kort: Skattekorttype): Beløb {
   | -         | hovedkort | 5 kr  |
   | < 0 kr    | -         | 99 kr |
 }
-udbetaling {
-  a_skat = 0 kr
-  kontering {
-    a_skat:       debet logisk m  kredit logisk s
-    modregning:   debet logisk m  kredit logisk d
-    netto:        debet logisk m  kredit logisk n
-    tilbageholdt: debet logisk m  kredit logisk t
-  }
-}
 kontering K(u: Konto) {
   lovgrundlag "k"
   version "1"
@@ -169,7 +161,8 @@ ydelse T "T" {
   kontering K(u = logisk udgift)
 }
 )";
-    CompileResult c = compileSources({{"k.yk", katalog}, {"t.yk", tables}});
+    CompileResult c = compileSources(
+        {{"k.yk", katalog}, {"t.yk", tables}, {"u.yk", testing::kMinimalUdbetaling}});
     for (const Diagnostic& d : c.diagnostics.items()) {
         INFO(d.code << " " << d.message);
     }
@@ -203,15 +196,6 @@ TEST_CASE("optional grundlag fields: angivet() asks, reading an absent one names
     const char* katalog = R"(katalog "T" version "1" fagsystemer KY
 )";
     std::string body = R"(
-udbetaling {
-  a_skat = 0 kr
-  kontering {
-    a_skat:       debet logisk m  kredit logisk s
-    modregning:   debet logisk m  kredit logisk d
-    netto:        debet logisk m  kredit logisk n
-    tilbageholdt: debet logisk m  kredit logisk t
-  }
-}
 kontering K(u: Konto) {
   lovgrundlag "k"
   version "1"
@@ -245,7 +229,8 @@ ydelse T "T" {
   kontering K(u = logisk udgift)
 }
 )";
-    CompileResult c = compileSources({{"k.yk", katalog}, {"t.yk", body}});
+    CompileResult c = compileSources(
+        {{"k.yk", katalog}, {"t.yk", body}, {"u.yk", testing::kMinimalUdbetaling}});
     for (const Diagnostic& d : c.diagnostics.items()) {
         INFO(d.code << " " << d.message);
     }
@@ -313,18 +298,10 @@ ydelse T "T" {
   kontering K(u = logisk udgift)
 }
 kontering K(u: Konto) { lovgrundlag "k" version "1" brutto: debet u kredit logisk m }
-udbetaling {
-  a_skat = 0 kr
-  kontering {
-    a_skat:       debet logisk m  kredit logisk s
-    modregning:   debet logisk m  kredit logisk d
-    netto:        debet logisk m  kredit logisk n
-    tilbageholdt: debet logisk m  kredit logisk t
-  }
-}
 )";
     CompileResult c = compileSources({{"k.yk", "katalog \"T\" version \"1\" fagsystemer KY\n"},
-                                      {"r.yk", text}, {"y.yk", ydelseText}});
+                                      {"r.yk", text}, {"y.yk", ydelseText},
+                                      {"u.yk", testing::kMinimalUdbetaling}});
     REQUIRE(c.program.has_value());
     auto run = [&](const char* belob) {
         std::string order = std::string(R"(

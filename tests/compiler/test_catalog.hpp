@@ -33,6 +33,19 @@ kontering KONTI(udgift: Konto) {
 }
 )";
 
+/// The smallest udbetaling block: no tax, every order-level amount posted to logical accounts.
+inline const char* kMinimalUdbetaling = R"(
+udbetaling {
+  a_skat = 0 kr
+  kontering {
+    a_skat:       debet logisk m  kredit logisk s
+    modregning:   debet logisk m  kredit logisk d
+    netto:        debet logisk m  kredit logisk n
+    tilbageholdt: debet logisk m  kredit logisk t
+  }
+}
+)";
+
 /// A ydelse whose body lines can be replaced; `extra` is appended inside the braces.
 inline std::string testYdelse(const std::string& brutto = "grundlag.beløb",
                           const std::string& extra = "") {
