@@ -16,8 +16,8 @@ deklaration
     | KONTERING navn=ident LPAREN (params+=param (SEMI params+=param)*)? RPAREN
       LBRACE regelAttr* konteringLinje* RBRACE                                # KonteringDekl
     | UDBETALING LBRACE udbetalingLed* RBRACE                                 # UdbetalingDekl
-    | UNDTAGELSE navn=ident TIL regel=ident LBRACE regelAttr* NAAR betingelse=expr
-      ASSIGN vaerdi=expr RBRACE                                               # UndtagelseDekl
+    | UNDTAGELSE navn=ident TIL regel=ident (FOR KOMMUNE kommune=NUMBER)? LBRACE regelAttr*
+      NAAR betingelse=expr ASSIGN vaerdi=expr RBRACE                          # UndtagelseDekl
     | TABEL navn=ident LPAREN (params+=param (SEMI params+=param)*)? RPAREN
       COLON retur=typeRef LBRACE regelAttr* TRAEF politik=ident raekker+=tabelRaekke*
       RBRACE                                                                  # TabelDekl
@@ -39,6 +39,7 @@ param : navn=ident COLON type=typeRef (valgfri=VALGFRI)? ;
 regelAttr
     : LOVGRUNDLAG tekst=STRING    # RegelLovgrundlag
     | VERSION tekst=STRING        # RegelVersion
+    | KOMMUNEN KAN AENDRE         # RegelKommunalTilpasning
     ;
 
 ydelseLed
@@ -114,7 +115,7 @@ primary
 ident
     : IDENT | PERIODE | GRUNDLAG | MODTAGER | FAGSYSTEM | SKAT | ART | FELT | VERSION
     | LOVGRUNDLAG | INDKOMSTTYPE | EINDKOMST | DRANST | GRUPPERING | TYPE | KRAV | GYLDIG
-    | FRA | TIL | DEBET | KREDIT | UDBETALING | LOGISK | FAGSYSTEMER | TABEL | TRAEF | VALGFRI | UNDTAGELSE
+    | FRA | TIL | DEBET | KREDIT | UDBETALING | LOGISK | FAGSYSTEMER | TABEL | TRAEF | VALGFRI | UNDTAGELSE | FOR | KOMMUNE | KOMMUNEN | KAN | AENDRE
     ;
 
 // ---- Lexer ----------------------------------------------------------------------------------
@@ -161,6 +162,11 @@ SANDFALSK    : 'Sand/Falsk' ;
 KR           : 'kr' ;
 TABEL        : 'tabel' ;
 UNDTAGELSE   : 'undtagelse' ;
+FOR          : 'for' ;
+KOMMUNE      : 'kommune' ;
+KOMMUNEN     : 'kommunen' ;
+KAN          : 'kan' ;
+AENDRE       : 'ændre' ;
 NAAR         : 'når' ;
 VALGFRI      : 'valgfri' ;
 TRAEF        : 'træf' ;

@@ -179,7 +179,11 @@ CompileResult compileCatalog(const std::filesystem::path& dir) {
         result.program->hash = hash;
         // Source places in the program name files relative to the catalog, so the artifact's
         // bytes do not depend on how the catalog's path was spelled.
-        const std::string prefix = dir.generic_string() + "/";
+        std::string prefix = dir.generic_string();
+        while (!prefix.empty() && prefix.back() == '/') {
+            prefix.pop_back();
+        }
+        prefix += '/';
         for (ir::Origin& o : result.program->origins) {
             if (o.file.rfind(prefix, 0) == 0) {
                 o.file.erase(0, prefix.size());

@@ -197,6 +197,7 @@ struct RegelDecl {
     TypeRef returnType;
     Attr<std::string> lovgrundlag;
     Attr<std::string> version;
+    bool kommuneMayChange = false; ///< `kommunen kan ændre`: kommune overlays may replace it
     ExprPtr body;
 };
 
@@ -213,6 +214,10 @@ struct KonteringDecl {
 struct ExceptionDecl {
     Ident name;
     Ident target; ///< the regel it is an exception to
+    /// A kommune overlay: applies only to orders of this kommune, and only to a regel the
+    /// standard catalog marks `kommunen kan ændre`.
+    std::optional<std::int64_t> kommune;
+    SourceRange kommuneRange;
     Attr<std::string> lovgrundlag;
     Attr<std::string> version;
     ExprPtr condition;

@@ -39,7 +39,8 @@ void printPostings(std::string& out, const std::vector<PostingLine>& lines) {
 std::string params(const std::vector<Param>& ps) {
     std::string out;
     for (const Param& p : ps) {
-        out += fmt::format("{}{}: {}", out.empty() ? "" : "; ", p.name.name, p.type.name);
+        out += fmt::format("{}{}: {}{}", out.empty() ? "" : "; ", p.name.name, p.type.name,
+                           p.optional ? " valgfri" : "");
     }
     return out;
 }
@@ -151,6 +152,11 @@ std::string printCatalog(const Catalog& c) {
             }
             out += fmt::format("  {}| {} |\n", cells, printExpr(*row.result));
         }
+    }
+    for (const ExceptionDecl& u : c.undtagelser) {
+        out += fmt::format("undtagelse {} til {}{} når {} = {}\n", u.name.name, u.target.name,
+                           u.kommune ? fmt::format(" for kommune {}", *u.kommune) : "",
+                           printExpr(*u.condition), printExpr(*u.value));
     }
     for (const KonteringDecl& k : c.konteringer) {
         out += fmt::format("kontering {}({})\n", k.name.name, params(k.params));

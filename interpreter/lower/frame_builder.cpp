@@ -577,15 +577,32 @@ std::uint32_t FrameBuilder::lowerRuleBody(const ast::CallExpr& call, std::uint32
     std::vector<std::uint32_t> toEnd;
     for (std::uint32_t u : exceptions) {
         const ast::ExceptionDecl& exception = checked_.ast->undtagelser[u];
+        std::vector<std::uint32_t> toNext;
+        if (exception.kommune) {
+            // A kommune overlay applies to that kommune's orders only.
+            std::uint32_t k = emit({ir::Op::Input, 0, allocRegister(),
+                                    static_cast<std::uint32_t>(ir::Input::Kommune), 0, 0, 0},
+                                   call);
+            ir::Value number;
+            number.number = Decimal::fromInt(*exception.kommune);
+            std::uint32_t n = loadConstant(std::move(number), call);
+            std::uint32_t same = emit({ir::Op::Cmp, static_cast<std::uint8_t>(ir::Comparison::Eq),
+                                       allocRegister(), k, n, 0, 0},
+                                      call);
+            toNext.push_back(here());
+            emit({ir::Op::JumpIfFalse, 0, 0, same, 0, 0, 0}, call);
+        }
         std::uint32_t c = lower(*exception.condition, args);
-        const std::uint32_t toNext = here();
+        toNext.push_back(here());
         emit({ir::Op::JumpIfFalse, 0, 0, c, 0, 0, 0}, call);
         emit({ir::Op::Applied, 0, 0, rules_.undtagelser[u], 0, 0, 0}, *exception.value);
         std::uint32_t v = lower(*exception.value, args);
         emit({ir::Op::Move, 0, r, v, 0, 0, 0}, *exception.value);
         toEnd.push_back(here());
         emit({ir::Op::Jump, 0, 0, 0, 0, 0, 0}, call);
-        program_.code[toNext].b = here();
+        for (std::uint32_t j : toNext) {
+            program_.code[j].b = here();
+        }
     }
     std::uint32_t general = lower(*rule.body, args);
     emit({ir::Op::Move, 0, r, general, 0, 0, 0}, *rule.body);

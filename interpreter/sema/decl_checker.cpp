@@ -204,6 +204,11 @@ void DeclChecker::checkKontering(std::uint32_t index) {
     scope.kind = Scope::Kind::Kontering;
     scope.params = &k.params;
     for (const ast::Param& p : k.params) {
+        if (p.optional) {
+            diagnostics_.error("K213", p.optionalRange,
+                               "kun grundlagsfelter kan være valgfri; en parameter får altid en "
+                               "værdi");
+        }
         std::optional<Type> t = resolveTypeName(checked_, p.type.name);
         if (!t) {
             diagnostics_.error("K211", p.type.range, fmt::format("ukendt type '{}'", p.type.name));

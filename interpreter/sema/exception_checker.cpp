@@ -40,6 +40,14 @@ void checkExceptions(CheckedCatalog& checked, Diagnostics& diagnostics) {
             continue;
         }
         const ast::RegelDecl& r = cat.regler[target->second];
+        if (u.kommune && !r.kommuneMayChange) {
+            diagnostics
+                .error("K320", u.kommuneRange,
+                       fmt::format("kommune {} må ikke ændre reglen {}: den nationale regel er "
+                                   "ikke markeret 'kommunen kan ændre'",
+                                   *u.kommune, r.name.name))
+                .notes.push_back({r.name.range, "reglen er her"});
+        }
         Scope scope;
         scope.kind = Scope::Kind::Regel;
         scope.params = &r.params;

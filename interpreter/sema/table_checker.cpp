@@ -70,6 +70,11 @@ void checkTable(CheckedCatalog& checked, Diagnostics& diagnostics, std::uint32_t
     scope.params = &t.params;
     bool typesKnown = true;
     for (const ast::Param& p : t.params) {
+        if (p.optional) {
+            diagnostics.error("K213", p.optionalRange,
+                              "kun grundlagsfelter kan være valgfri; en parameter får altid en "
+                              "værdi");
+        }
         std::optional<Type> type = resolveTypeName(checked, p.type.name);
         if (!type) {
             diagnostics.error("K211", p.type.range, fmt::format("ukendt type '{}'", p.type.name));

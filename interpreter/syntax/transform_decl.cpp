@@ -63,6 +63,16 @@ void Transformer::transformDeclaration(P::DeklarationContext& ctx) {
         decl.name = ident(u->navn);
         decl.target = ident(u->regel);
         transformRuleAttrs(u->regelAttr(), decl.lovgrundlag, decl.version);
+        if (u->kommune != nullptr) {
+            decl.kommuneRange = range(u->kommune);
+            std::optional<Decimal> n = numberValue(u->kommune);
+            if (n && n->isInteger() && *n >= Decimal::fromInt(1) && *n <= Decimal::fromInt(999)) {
+                decl.kommune = n->toInt64();
+            } else {
+                diagnostics_.error("K321", decl.kommuneRange,
+                                   "et kommunenummer er et heltal fra 1 til 999");
+            }
+        }
         decl.condition = transformExpr(u->betingelse);
         decl.value = transformExpr(u->vaerdi);
         catalog_.undtagelser.push_back(std::move(decl));
@@ -164,6 +174,11 @@ void Transformer::transformRegel(P::RegelDeklContext& ctx) {
     }
     decl.returnType = transformType(*ctx.retur);
     transformRuleAttrs(ctx.regelAttr(), decl.lovgrundlag, decl.version);
+    for (P::RegelAttrContext* a : ctx.regelAttr()) {
+        decl.kommuneMayChange =
+            decl.kommuneMayChange ||
+            dynamic_cast<P::RegelKommunalTilpasningContext*>(a) != nullptr;
+    }
     decl.body = transformExpr(ctx.krop);
     catalog_.regler.push_back(std::move(decl));
 }

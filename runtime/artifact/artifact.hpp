@@ -18,7 +18,8 @@
 
 namespace ydelse {
 
-inline constexpr std::uint32_t kArtifactFormat = 1;
+/// Raised whenever the layout changes, so an older file is refused by its version.
+inline constexpr std::uint32_t kArtifactFormat = 2;
 
 /// Serialises a program. Deterministic: the same program gives the same bytes.
 std::string writeArtifact(const ir::Program& program);

@@ -221,3 +221,13 @@ undtagelse forkert til loft { lovgrundlag "u" version "1" når x > 100 kr = 5 % 
     CHECK(messageOf(r, "K107").find("mente du 'loft'") != std::string::npos);
     CHECK(has(r, "K201"));
 }
+
+TEST_CASE("a kommune overlay may not change a national regel that is not marked for it") {
+    const std::string rules = R"(
+regel loft(x: Beløb): Beløb { lovgrundlag "l" version "1" = x }
+undtagelse lokalt til loft for kommune 561 { lovgrundlag "u" version "1" når x > 1 kr = 1 kr }
+)";
+    CompileResult r = compileTest(testYdelse("loft(grundlag.beløb)") + rules);
+    REQUIRE(has(r, "K320"));
+    CHECK(messageOf(r, "K320").find("kommune 561") != std::string::npos);
+}

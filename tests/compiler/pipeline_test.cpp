@@ -330,3 +330,61 @@ ydelser: [{ydelse: T, grundlag: {beløb: ")") + belob + "\"}}]\n";
         CHECK(a.regel != "over_loft");
     }
 }
+
+TEST_CASE("a kommune overlay replaces a regel the standard marks, for that kommune only") {
+    std::string rules = R"(
+regel loft(x: Beløb): Beløb {
+  lovgrundlag "l"
+  version "1"
+  kommunen kan ændre
+  = x
+}
+undtagelse lokalt_loft til loft for kommune 561 {
+  lovgrundlag "kommunalbestyrelsens beslutning"
+  version "1"
+  når x > 1000 kr = 1000 kr
+}
+ydelse T "T" {
+  lovgrundlag "l"
+  version "1"
+  fagsystem KY
+  modtager cpr
+  periode måned
+  gyldig fra 2024-01-01
+  skat fri
+  grundlag { beløb: Beløb }
+  brutto = loft(grundlag.beløb)
+  atp_egen = 0 kr
+  atp_kommune = 0 kr
+  am_bidrag = 0 kr
+  a_indkomst = 0 kr
+  op_bidrag = 0 kr
+  refusion_procent = 0 %
+  refusion_grundlag = brutto
+  refusion = 0 kr
+  kontering K(u = logisk udgift)
+}
+kontering K(u: Konto) { lovgrundlag "k" version "1" brutto: debet u kredit logisk m }
+)";
+    CompileResult c = compileSources({{"k.yk", "katalog \"T\" version \"1\" fagsystemer KY\n"},
+                                      {"r.yk", rules},
+                                      {"u.yk", testing::kMinimalUdbetaling}});
+    REQUIRE(c.program.has_value());
+    auto run = [&](int kommune) {
+        std::string order = R"(
+ordre_id: "T"
+fagsystem: KY
+kommune: )" + std::to_string(kommune) + R"(
+udbetalingsdato: 2024-03-28
+periode: {fra: 2024-03-01, til: 2024-03-31}
+modtager: {type: cpr, nummer: "0101801234"}
+ydelser: [{ydelse: T, grundlag: {beløb: "5000"}}]
+)";
+        io::ReadOrder read = io::readOrderText(order);
+        REQUIRE(read.order.has_value());
+        EvalState state;
+        return evaluate(*c.program, *read.order, state);
+    };
+    CHECK(run(561).belob.brutto == Decimal::fromInt(1000));
+    CHECK(run(101).belob.brutto == Decimal::fromInt(5000));
+}
