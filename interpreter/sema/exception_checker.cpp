@@ -15,9 +15,10 @@ void checkExceptions(CheckedCatalog& checked, Diagnostics& diagnostics) {
     std::set<std::string> names;
     for (std::uint32_t i = 0; i < cat.undtagelser.size(); ++i) {
         const ast::ExceptionDecl& u = cat.undtagelser[i];
-        if (!names.insert(u.name.name).second) {
+        if (!names.insert(u.name.name).second || checked.regelByName.count(u.name.name) != 0 ||
+            checked.tabelByName.count(u.name.name) != 0) {
             diagnostics.error("K304", u.name.range,
-                              fmt::format("undtagelsen '{}' er defineret mere end én gang",
+                              fmt::format("navnet '{}' er allerede brugt af en regel, tabel eller undtagelse",
                                           u.name.name));
         }
         for (auto [present, what] : {std::pair{u.lovgrundlag.present, "lovgrundlag"},

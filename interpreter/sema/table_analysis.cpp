@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <stdexcept>
 
 namespace ydelse::sema {
 namespace {
@@ -47,7 +48,11 @@ std::vector<Decimal> representatives(const CheckedCatalog& checked, const Type& 
             const Decimal& a = constants[i];
             const Decimal& b = constants[i + 1];
             if (!integral) {
-                out.push_back((a + b) * *Decimal::parse("0.5"));
+                // At the finest scale no value lies between two neighbours; skip the midpoint.
+                try {
+                    out.push_back((a + b) * *Decimal::parse("0.5"));
+                } catch (const std::overflow_error&) {
+                }
             } else if (b - a > one) {
                 out.push_back(a + one);
             }
@@ -127,8 +132,18 @@ public:
 
 void analyseTable(const CheckedCatalog& checked, Diagnostics& diagnostics,
                   const ast::TableDecl& table, const std::vector<Type>& paramTypes) {
-    if (table.policy == ast::HitPolicy::Sum || table.params.empty()) {
+    if (table.policy == ast::HitPolicy::Sum) {
         return; // a sum has no gaps or overlaps to forbid
+    }
+    if (table.params.empty()) {
+        // Every row matches the one case there is.
+        if (table.policy == ast::HitPolicy::Unique && table.rows.size() > 1) {
+            diagnostics.error("K316", table.rows[1].range,
+                              fmt::format("tabellen {} er 'entydig', men uden parametre passer "
+                                          "alle {} rækker altid",
+                                          table.name.name, table.rows.size()));
+        }
+        return;
     }
     Analysis analysis(checked, table, paramTypes);
     std::vector<std::vector<Decimal>> axes;
@@ -143,10 +158,17 @@ void analyseTable(const CheckedCatalog& checked, Diagnostics& diagnostics,
         axes.push_back(representatives(checked, paramTypes[c], std::move(constants)));
         combinations *= axes.back().size();
         if (combinations > kMaxCombinations) {
-            diagnostics.warning("K317", table.name.range,
-                                fmt::format("tabellen {} har for mange kombinationer til at "
-                                            "kontrollere huller og overlap",
-                                            table.name.name));
+            // An 'entydig' table promises no overlap; one that cannot be checked is refused
+            // rather than trusted. For 'først' only completeness is unproved: a warning.
+            const std::string message =
+                fmt::format("tabellen {} har for mange kombinationer til at kontrollere huller "
+                            "og overlap; del den op i mindre tabeller",
+                            table.name.name);
+            if (table.policy == ast::HitPolicy::Unique) {
+                diagnostics.error("K317", table.name.range, message);
+            } else {
+                diagnostics.warning("K317", table.name.range, message);
+            }
             return;
         }
     }

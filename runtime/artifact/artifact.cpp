@@ -54,11 +54,14 @@ struct Reading {
     void operator()(E& e) {
         e = static_cast<E>(in.u8());
     }
+    // Items are added as they are read, and reading stops at the first failure, so a count
+    // that lies costs no more memory than the bytes actually present.
     template <typename T, typename F>
     void list(std::vector<T>& items, F&& each) {
-        items.resize(in.count());
-        for (T& item : items) {
-            each(item);
+        const std::uint32_t n = in.count();
+        items.clear();
+        for (std::uint32_t i = 0; i < n && in.ok(); ++i) {
+            each(items.emplace_back());
         }
     }
 };

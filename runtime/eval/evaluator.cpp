@@ -212,7 +212,7 @@ bool OrderRun::post(PostingBook& book) {
                 continue;
             }
             if (!machine.force(rule.debit) || !machine.force(rule.credit)) {
-                return failWith(machine.error());
+                return failLine(i, machine.error());
             }
             if (!book.post(static_cast<std::uint32_t>(machine.value(rule.debit).bits),
                            static_cast<std::uint32_t>(machine.value(rule.credit).bits), amount,
@@ -334,13 +334,15 @@ bool OrderRun::run() {
     }
     result_.konteringer = book.take();
     emitLines();
+    // By rule, not by name: an undtagelse may share a name with another rule.
+    std::vector<std::uint32_t> listed;
     for (std::uint32_t rule : state_.appliedRules()) {
-        const ir::Rule& r = program_.rules[rule];
-        const bool seen = std::any_of(result_.regler.begin(), result_.regler.end(),
-                                      [&](const AppliedRule& a) { return a.regel == r.name; });
-        if (!seen) {
-            result_.regler.push_back({r.name, r.version, r.lovgrundlag});
+        if (std::find(listed.begin(), listed.end(), rule) != listed.end()) {
+            continue;
         }
+        listed.push_back(rule);
+        const ir::Rule& r = program_.rules[rule];
+        result_.regler.push_back({r.name, r.version, r.lovgrundlag});
     }
     return true;
 }

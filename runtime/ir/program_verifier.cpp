@@ -9,7 +9,18 @@ class Verifier {
 public:
     explicit Verifier(const Program& p) : p_(p) {}
 
-    void frame(const Frame& f, std::string_view name) {
+    void frame(const Frame& f, std::string_view name, bool orderLevel) {
+        // Registers come from lowering one or two per instruction; a larger frame is not ours.
+        if (f.size > 2 * p_.code.size() + kInputCount + 4 * kLineAmountCount + 64) {
+            problems.push_back(fmt::format("{}: frame of {} registers is implausibly large", name,
+                                           f.size));
+            return;
+        }
+        for (const PostingRule& r : f.postings) {
+            expect(static_cast<std::size_t>(r.art) < kPostingArtCount &&
+                       isOrderLevel(r.art) == orderLevel,
+                   fmt::format("{}: posting rule of the wrong kind of amount", name));
+        }
         for (const Definition& d : f.definitions) {
             expect(d.slot < f.size, fmt::format("{}: definition {} has slot {} outside the frame",
                                                 name, d.name, d.slot));
@@ -24,7 +35,7 @@ public:
     }
 
     void ydelse(const Ydelse& y) {
-        frame(y.frame, y.code);
+        frame(y.frame, y.code, false);
         for (std::uint32_t d : y.amounts) {
             expect(d < y.frame.definitions.size(), y.code + ": amount without definition");
         }
@@ -47,7 +58,20 @@ private:
     }
 
     // Walks a definition's code to its Ret; every operand must be in range for its kind.
+    // A definition's code runs from codeBegin to its first ret; every jump must stay inside that
+    // extent, so what was checked against this frame is all that can run in it. The walk is
+    // bounded in total, so a file with many definitions over the same long run cannot make
+    // verification quadratic.
     void checkCode(const Frame& f, const Definition& d, std::string_view name) {
+        std::size_t end = d.codeBegin;
+        while (end < p_.code.size() && p_.code[end].op != Op::Ret) {
+            ++end;
+        }
+        walked_ += end - d.codeBegin + 1;
+        if (walked_ > 4 * p_.code.size() + 1024) {
+            problems.push_back(fmt::format("{}: definitions overlap too much to verify", name));
+            return;
+        }
         for (std::size_t pc = d.codeBegin; pc < p_.code.size(); ++pc) {
             const Instruction& in = p_.code[pc];
             auto reg = [&](std::uint32_t r) {
@@ -110,13 +134,13 @@ private:
             // Jumps go forward only: with Force checked for cycles at run time, every
             // definition terminates, whatever program a file holds.
             case Op::Jump:
-                expect(in.a > pc && in.a < p_.code.size(),
+                expect(in.a > pc && in.a <= end,
                        fmt::format("{}:{} jump out of its definition", name, pc));
                 break;
             case Op::JumpIfFalse:
             case Op::JumpIfTrue:
                 reg(in.a);
-                expect(in.b > pc && in.b < p_.code.size(),
+                expect(in.b > pc && in.b <= end,
                        fmt::format("{}:{} jump out of its definition", name, pc));
                 break;
             case Op::Applied:
@@ -138,13 +162,14 @@ private:
     }
 
     const Program& p_;
+    std::size_t walked_ = 0;
 };
 
 } // namespace
 
 std::vector<std::string> verifyProgram(const Program& program) {
     Verifier v(program);
-    v.frame(program.order.frame, "udbetaling");
+    v.frame(program.order.frame, "udbetaling", true);
     for (const Ydelse& y : program.ydelser) {
         v.ydelse(y);
     }
