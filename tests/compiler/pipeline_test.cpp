@@ -30,6 +30,31 @@ forsørgelse: {uge: 30, måneder: 14}
 skattekort: {type: hovedkort, trækprocent: "37", fradrag: "4141.00"}
 )";
 
+// A skattefri ydelse paying loft(beløb), for tests of regler and their undtagelser.
+const char* kLoftYdelse = R"(
+ydelse T "T" {
+  lovgrundlag "l"
+  version "1"
+  fagsystem KY
+  modtager cpr
+  periode måned
+  gyldig fra 2024-01-01
+  skat fri
+  grundlag { beløb: Beløb }
+  brutto = loft(grundlag.beløb)
+  atp_egen = 0 kr
+  atp_kommune = 0 kr
+  am_bidrag = 0 kr
+  a_indkomst = 0 kr
+  op_bidrag = 0 kr
+  refusion_procent = 0 %
+  refusion_grundlag = brutto
+  refusion = 0 kr
+  kontering K(u = logisk udgift)
+}
+kontering K(u: Konto) { lovgrundlag "k" version "1" brutto: debet u kredit logisk m }
+)";
+
 Result run(const std::string& text) {
     io::ReadOrder read = io::readOrderText(text);
     REQUIRE_MESSAGE(read.order.has_value(), (read.errors.empty() ? "" : read.errors[0].besked));
@@ -276,29 +301,7 @@ undtagelse over_loft til loft {
   når x > 1000 kr = 1000 kr
 }
 )";
-    std::string ydelseText = R"(
-ydelse T "T" {
-  lovgrundlag "l"
-  version "1"
-  fagsystem KY
-  modtager cpr
-  periode måned
-  gyldig fra 2024-01-01
-  skat fri
-  grundlag { beløb: Beløb }
-  brutto = loft(grundlag.beløb)
-  atp_egen = 0 kr
-  atp_kommune = 0 kr
-  am_bidrag = 0 kr
-  a_indkomst = 0 kr
-  op_bidrag = 0 kr
-  refusion_procent = 0 %
-  refusion_grundlag = brutto
-  refusion = 0 kr
-  kontering K(u = logisk udgift)
-}
-kontering K(u: Konto) { lovgrundlag "k" version "1" brutto: debet u kredit logisk m }
-)";
+    const std::string ydelseText = kLoftYdelse;
     CompileResult c = compileSources({{"k.yk", "katalog \"T\" version \"1\" fagsystemer KY\n"},
                                       {"r.yk", text}, {"y.yk", ydelseText},
                                       {"u.yk", testing::kMinimalUdbetaling}});
@@ -344,28 +347,7 @@ undtagelse lokalt_loft til loft for kommune 561 {
   version "1"
   når x > 1000 kr = 1000 kr
 }
-ydelse T "T" {
-  lovgrundlag "l"
-  version "1"
-  fagsystem KY
-  modtager cpr
-  periode måned
-  gyldig fra 2024-01-01
-  skat fri
-  grundlag { beløb: Beløb }
-  brutto = loft(grundlag.beløb)
-  atp_egen = 0 kr
-  atp_kommune = 0 kr
-  am_bidrag = 0 kr
-  a_indkomst = 0 kr
-  op_bidrag = 0 kr
-  refusion_procent = 0 %
-  refusion_grundlag = brutto
-  refusion = 0 kr
-  kontering K(u = logisk udgift)
-}
-kontering K(u: Konto) { lovgrundlag "k" version "1" brutto: debet u kredit logisk m }
-)";
+)" + std::string(kLoftYdelse);
     CompileResult c = compileSources({{"k.yk", "katalog \"T\" version \"1\" fagsystemer KY\n"},
                                       {"r.yk", rules},
                                       {"u.yk", testing::kMinimalUdbetaling}});
