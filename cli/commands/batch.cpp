@@ -280,6 +280,14 @@ Result runLine(const ir::Program& program, std::string_view line, std::uint64_t 
                                         "JSON-objekt pr. linje",
                                         number));
     }
+    // No real order comes near this; a line that does is refused before it is parsed, so one
+    // runaway line cannot take the batch's time and memory.
+    constexpr std::size_t kMaxLineBytes = 1 << 20;
+    if (line.size() > kMaxLineBytes) {
+        return syntaxRecord(fmt::format("linje {}: linjen er {} bytes; en ordre må højst fylde {} "
+                                        "bytes",
+                                        number, line.size(), kMaxLineBytes));
+    }
     if (std::optional<JsonFault> fault = JsonChecker(line).checkObjectLine()) {
         return syntaxRecord(fmt::format("linje {}: {}{} (kolonne {})", number,
                                         fault->json ? "" : "ikke gyldig JSON: ", fault->what,
