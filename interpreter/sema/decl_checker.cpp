@@ -114,21 +114,7 @@ void DeclChecker::checkRegel(std::uint32_t index) {
     const ast::RegelDecl& r = checked_.ast->regler[index];
     Scope scope;
     scope.kind = Scope::Kind::Regel;
-    scope.params = &r.params;
-    bool ok = true;
-    for (const ast::Param& p : r.params) {
-        if (p.optional) {
-            diagnostics_.error("K213", p.optionalRange,
-                               "kun grundlagsfelter kan være valgfri; en parameter får altid en "
-                               "værdi");
-        }
-        std::optional<Type> t = resolveTypeName(checked_, p.type.name);
-        if (!t) {
-            diagnostics_.error("K211", p.type.range, fmt::format("ukendt type '{}'", p.type.name));
-            ok = false;
-        }
-        scope.paramTypes.push_back(t.value_or(Type::errorType()));
-    }
+    bool ok = declareParams(checked_, diagnostics_, r.params, scope);
     std::optional<Type> ret = resolveTypeName(checked_, r.returnType.name);
     if (!ret) {
         diagnostics_.error("K211", r.returnType.range,
@@ -202,19 +188,7 @@ void DeclChecker::checkKontering(std::uint32_t index) {
     }
     Scope scope;
     scope.kind = Scope::Kind::Kontering;
-    scope.params = &k.params;
-    for (const ast::Param& p : k.params) {
-        if (p.optional) {
-            diagnostics_.error("K213", p.optionalRange,
-                               "kun grundlagsfelter kan være valgfri; en parameter får altid en "
-                               "værdi");
-        }
-        std::optional<Type> t = resolveTypeName(checked_, p.type.name);
-        if (!t) {
-            diagnostics_.error("K211", p.type.range, fmt::format("ukendt type '{}'", p.type.name));
-        }
-        scope.paramTypes.push_back(t.value_or(Type::errorType()));
-    }
+    declareParams(checked_, diagnostics_, k.params, scope);
     std::vector<bool> present;
     checkPostingLines(k.lines, scope, false, present);
 }

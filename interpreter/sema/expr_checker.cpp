@@ -96,6 +96,26 @@ std::optional<Type> multiplyTypes(Type a, Type b) {
 
 } // namespace
 
+bool declareParams(const CheckedCatalog& checked, Diagnostics& diagnostics,
+                   const std::vector<ast::Param>& params, Scope& scope) {
+    bool allKnown = true;
+    scope.params = &params;
+    for (const ast::Param& p : params) {
+        if (p.optional) {
+            diagnostics.error("K213", p.optionalRange,
+                              "kun grundlagsfelter kan være valgfri; en parameter får altid en "
+                              "værdi");
+        }
+        std::optional<Type> t = resolveTypeName(checked, p.type.name);
+        if (!t) {
+            diagnostics.error("K211", p.type.range, fmt::format("ukendt type '{}'", p.type.name));
+            allKnown = false;
+        }
+        scope.paramTypes.push_back(t.value_or(Type::errorType()));
+    }
+    return allKnown;
+}
+
 std::optional<Type> resolveTypeName(const CheckedCatalog& checked, std::string_view name) {
     static const std::pair<std::string_view, ValueType> kNames[] = {
         {"Beløb", ValueType::Belob},     {"Procent", ValueType::Procent},

@@ -56,6 +56,12 @@ private:
     const Scope& scope_;
 };
 
+/// Types the parameters of a regel, tabel or konteringsregel into `scope.paramTypes`,
+/// reporting unknown types (K211) and `valgfri` (K213, only grundlag fields may be optional).
+/// False if a type is unknown.
+bool declareParams(const CheckedCatalog& checked, Diagnostics& diagnostics,
+                   const std::vector<ast::Param>& params, Scope& scope);
+
 /// Numbers of any unit (Beløb, Procent, Decimal, Heltal).
 bool isNumericType(ir::ValueType t);
 

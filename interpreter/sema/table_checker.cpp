@@ -67,21 +67,7 @@ void checkTable(CheckedCatalog& checked, Diagnostics& diagnostics, std::uint32_t
     const ast::TableDecl& t = checked.ast->tabeller[index];
     Scope scope;
     scope.kind = Scope::Kind::Regel;
-    scope.params = &t.params;
-    bool typesKnown = true;
-    for (const ast::Param& p : t.params) {
-        if (p.optional) {
-            diagnostics.error("K213", p.optionalRange,
-                              "kun grundlagsfelter kan være valgfri; en parameter får altid en "
-                              "værdi");
-        }
-        std::optional<Type> type = resolveTypeName(checked, p.type.name);
-        if (!type) {
-            diagnostics.error("K211", p.type.range, fmt::format("ukendt type '{}'", p.type.name));
-            typesKnown = false;
-        }
-        scope.paramTypes.push_back(type.value_or(Type::errorType()));
-    }
+    const bool typesKnown = declareParams(checked, diagnostics, t.params, scope);
     std::optional<Type> result = resolveTypeName(checked, t.returnType.name);
     if (!result) {
         diagnostics.error("K211", t.returnType.range,
