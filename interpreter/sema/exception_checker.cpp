@@ -68,6 +68,24 @@ void checkExceptions(CheckedCatalog& checked, Diagnostics& diagnostics) {
         }
         checked.undtagelserByRegel[target->second].push_back(i);
     }
+    // Undtagelser are tried in the order they are written; across files that order is the
+    // files' path order, which renaming a file would change. Say so where it can matter.
+    for (std::size_t r = 0; r < checked.undtagelserByRegel.size(); ++r) {
+        const std::vector<std::uint32_t>& list = checked.undtagelserByRegel[r];
+        for (std::size_t k = 1; k < list.size(); ++k) {
+            const ast::ExceptionDecl& first = cat.undtagelser[list[0]];
+            const ast::ExceptionDecl& later = cat.undtagelser[list[k]];
+            if (later.name.range.file != first.name.range.file) {
+                diagnostics
+                    .warning("K114", later.name.range,
+                             fmt::format("undtagelserne til {} står i flere filer; de prøves i "
+                                         "filernes navneorden, så saml dem i én fil",
+                                         cat.regler[r].name.name))
+                    .notes.push_back({first.name.range, "den første undtagelse står her"});
+                break;
+            }
+        }
+    }
 }
 
 } // namespace ydelse::sema
