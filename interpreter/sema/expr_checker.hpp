@@ -64,6 +64,8 @@ bool declareParams(const CheckedCatalog& checked, Diagnostics& diagnostics,
 
 /// Numbers of any unit (Beløb, Procent, Decimal, Heltal).
 bool isNumericType(ir::ValueType t);
+/// The common type of two operands: equal types, or Heltal and Decimal meeting at Decimal.
+std::optional<Type> unifyTypes(Type a, Type b);
 
 /// The type a catalog author's type name stands for, or nothing.
 std::optional<Type> resolveTypeName(const CheckedCatalog& checked, std::string_view name);
