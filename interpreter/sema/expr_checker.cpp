@@ -63,8 +63,6 @@ bool isPlainNumber(ValueType t) { return t == ValueType::Decimal || t == ValueTy
 
 bool isNumericType(ValueType t) { return isNumeric(t); }
 
-std::optional<Type> unifyTypes(Type a, Type b) { return unify(a, b); }
-
 namespace {
 
 // Heltal and Decimal meet at Decimal; any other pair must be equal.
@@ -97,6 +95,8 @@ std::optional<Type> multiplyTypes(Type a, Type b) {
 }
 
 } // namespace
+
+std::optional<Type> unifyTypes(Type a, Type b) { return unify(a, b); }
 
 bool declareParams(const CheckedCatalog& checked, Diagnostics& diagnostics,
                    const std::vector<ast::Param>& params, Scope& scope) {
