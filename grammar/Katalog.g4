@@ -21,6 +21,10 @@ deklaration
     | TABEL navn=ident LPAREN (params+=param (SEMI params+=param)*)? RPAREN
       COLON retur=typeRef LBRACE regelAttr* TRAEF politik=ident raekker+=tabelRaekke*
       RBRACE                                                                  # TabelDekl
+    | MODREGNING navn=ident LBRACE regelAttr* OMFATTER omfatter=expr
+      (HOEJST ASSIGN hoejst=expr)? RBRACE                                     # ModregningDekl
+    | TILBAGEBETALING navn=ident LBRACE regelAttr* FORDRINGSTYPE fordringstype=STRING
+      definitioner+=definition* RBRACE                                        # TilbagebetalingDekl
     ;
 
 // One row of a decision table: a condition cell per parameter, then the result.
@@ -58,11 +62,15 @@ ydelseLed
     | EINDKOMST LBRACE felter+=eindkomstFelt* RBRACE                      # LedEIndkomst
     | KONTERING navn=ident LPAREN (args+=navngivetArg (SEMI args+=navngivetArg)*)? RPAREN
                                                                           # LedKontering
+    | MODREGNING navn=ident                                               # LedModregning
+    | TILBAGEBETALING navn=ident                                          # LedTilbagebetaling
     ;
 
 udbetalingLed
     : definition                                   # UdbLedDefinition
     | KONTERING LBRACE konteringLinje* RBRACE      # UdbLedKontering
+    | DAEKNING LBRACE RAEKKEFOELGE noegler+=expr (COMMA noegler+=expr)*
+      DAEK dele+=ident (COMMA dele+=ident)* RBRACE  # UdbLedDaekning
     ;
 
 definition : navn=ident (COLON type=typeRef)? ASSIGN vaerdi=expr ;
@@ -116,6 +124,8 @@ ident
     : IDENT | PERIODE | GRUNDLAG | MODTAGER | FAGSYSTEM | SKAT | ART | FELT | VERSION
     | LOVGRUNDLAG | INDKOMSTTYPE | EINDKOMST | DRANST | GRUPPERING | TYPE | KRAV | GYLDIG
     | FRA | TIL | DEBET | KREDIT | UDBETALING | LOGISK | FAGSYSTEMER | TABEL | TRAEF | VALGFRI | UNDTAGELSE | FOR | KOMMUNE | KOMMUNEN | KAN | AENDRE
+    | MODREGNING | TILBAGEBETALING | OMFATTER | HOEJST | FORDRINGSTYPE | DAEKNING | RAEKKEFOELGE
+    | DAEK
     ;
 
 // ---- Lexer ----------------------------------------------------------------------------------
@@ -170,6 +180,14 @@ AENDRE       : 'ændre' ;
 NAAR         : 'når' ;
 VALGFRI      : 'valgfri' ;
 TRAEF        : 'træf' ;
+MODREGNING   : 'modregning' ;
+TILBAGEBETALING : 'tilbagebetaling' ;
+OMFATTER     : 'omfatter' ;
+HOEJST       : 'højst' ;
+FORDRINGSTYPE : 'fordringstype' ;
+DAEKNING     : 'dækning' ;
+RAEKKEFOELGE : 'rækkefølge' ;
+DAEK         : 'dæk' ;
 
 LBRACE  : '{' ;
 RBRACE  : '}' ;

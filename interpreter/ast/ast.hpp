@@ -189,6 +189,8 @@ struct YdelseDecl {
     std::vector<Definition> definitions;
     Attr<std::vector<EIncomeField>> eindkomst;
     std::optional<KonteringUse> kontering;
+    Attr<Ident> modregning;      ///< the modregningsregel; absent: never offset
+    Attr<Ident> tilbagebetaling; ///< the tilbagebetalingsregel; absent: no corrections
 };
 
 struct RegelDecl {
@@ -255,10 +257,40 @@ struct TableDecl {
     std::vector<TableRow> rows;
 };
 
+/// A modregningsregel: which open claims a ydelse may be offset against (`omfatter`, over the
+/// claim's attributes) and an optional cap on the total offset (`højst`).
+struct ModregningDecl {
+    Ident name;
+    Attr<std::string> lovgrundlag;
+    Attr<std::string> version;
+    ExprPtr covers;
+    ExprPtr cap; ///< null: up to the whole amount available
+};
+
+/// A tilbagebetalingsregel: the claim a correction that lowers a payout creates. Its definitions
+/// are `krav` (nettokrav or bruttokrav) and `forældes` (the date the claim lapses).
+struct TilbagebetalingDecl {
+    Ident name;
+    Attr<std::string> lovgrundlag;
+    Attr<std::string> version;
+    std::string fordringstype;
+    SourceRange fordringstypeRange;
+    std::vector<Definition> definitions;
+};
+
+/// The order in which open claims are covered: sort keys over each claim, ascending (ties keep
+/// the order's own order), and whether rente or hovedstol of one claim is covered first.
+struct Coverage {
+    SourceRange range;
+    std::vector<ExprPtr> keys;
+    std::vector<Ident> parts; ///< rente, hovedstol in the order they are covered
+};
+
 struct UdbetalingDecl {
     SourceRange range;
     std::vector<Definition> definitions;
     std::vector<PostingLine> postings;
+    std::optional<Coverage> coverage;
 };
 
 /// Everything parsed from all files of one catalog.
@@ -271,6 +303,8 @@ struct Catalog {
     std::vector<UdbetalingDecl> udbetalinger;
     std::vector<TableDecl> tabeller;
     std::vector<ExceptionDecl> undtagelser;
+    std::vector<ModregningDecl> modregninger;
+    std::vector<TilbagebetalingDecl> tilbagebetalinger;
     ExprId nextExprId = 0;
 };
 

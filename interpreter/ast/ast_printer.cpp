@@ -162,9 +162,29 @@ std::string printCatalog(const Catalog& c) {
         out += fmt::format("kontering {}({})\n", k.name.name, params(k.params));
         printPostings(out, k.lines);
     }
+    for (const ModregningDecl& m : c.modregninger) {
+        out += fmt::format("modregning {} omfatter {}{}\n", m.name.name, printExpr(*m.covers),
+                           m.cap ? " højst " + printExpr(*m.cap) : "");
+    }
+    for (const TilbagebetalingDecl& t : c.tilbagebetalinger) {
+        out += fmt::format("tilbagebetaling {} fordringstype \"{}\"\n", t.name.name,
+                           t.fordringstype);
+        printDefinitions(out, t.definitions);
+    }
     for (const UdbetalingDecl& u : c.udbetalinger) {
         out += "udbetaling\n";
         printDefinitions(out, u.definitions);
+        if (u.coverage) {
+            std::string keys;
+            for (const ExprPtr& k : u.coverage->keys) {
+                keys += (keys.empty() ? "" : ", ") + printExpr(*k);
+            }
+            std::string parts;
+            for (const Ident& p : u.coverage->parts) {
+                parts += (parts.empty() ? "" : ", ") + p.name;
+            }
+            out += fmt::format("  dækning rækkefølge {} dæk {}\n", keys, parts);
+        }
         printPostings(out, u.postings);
     }
     for (const YdelseDecl& y : c.ydelser) {
@@ -179,6 +199,12 @@ std::string printCatalog(const Catalog& c) {
         }
         if (y.kontering) {
             out += fmt::format("  kontering {}\n", y.kontering->rule.name);
+        }
+        if (y.modregning.present) {
+            out += fmt::format("  modregning {}\n", y.modregning.value.name);
+        }
+        if (y.tilbagebetaling.present) {
+            out += fmt::format("  tilbagebetaling {}\n", y.tilbagebetaling.value.name);
         }
     }
     return out;

@@ -36,6 +36,7 @@ RoundingMode roundingMode(sema::Builtin b) {
     case sema::Builtin::Angivet:
     case sema::Builtin::HelMaaned:
     case sema::Builtin::Aar:
+    case sema::Builtin::PlusAar:
     case sema::Builtin::Kalenderuger:
         break;
     }
@@ -355,6 +356,11 @@ std::uint32_t FrameBuilder::lowerCall(const ast::CallExpr& e,
     case sema::Builtin::Aar: {
         std::uint32_t a = lower(*e.args[0], params);
         return emit({ir::Op::Year, 0, allocRegister(), a, 0, 0, 0}, e);
+    }
+    case sema::Builtin::PlusAar: {
+        std::uint32_t a = lower(*e.args[0], params);
+        std::uint32_t b = lower(*e.args[1], params);
+        return emit({ir::Op::AddYears, 0, allocRegister(), a, b, 0, 0}, e);
     }
     }
     throw std::logic_error("unreachable builtin");

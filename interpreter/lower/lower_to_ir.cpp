@@ -4,6 +4,8 @@
 #include "interpreter/lower/frame_builder.hpp"
 #include "interpreter/sema/expr_checker.hpp"
 
+#include <fmt/format.h>
+
 namespace ydelse {
 namespace {
 
@@ -31,6 +33,29 @@ void lowerBlock(FrameBuilder& builder, const sema::BlockInfo& block) {
     }
     for (std::size_t i = 0; i < block.definitions.size(); ++i) {
         builder.emitDefinition(builder.blockDefinitions[i], *block.definitions[i]->value);
+    }
+}
+
+// The frame evaluated once per open claim: the dækningsrækkefølge's keys and each
+// modregningsregel's `omfatter`.
+void lowerClaimFrame(ir::Program& program, const sema::CheckedCatalog& checked,
+                     const SourceManager& sources, const RuleIds& ruleIds) {
+    const ast::Catalog& cat = *checked.ast;
+    ir::OrderBlock& order = program.order;
+    FrameBuilder builder(program, order.claimFrame, checked, sources, ruleIds);
+    if (!cat.udbetalinger.empty() && cat.udbetalinger[0].coverage) {
+        const ast::Coverage& coverage = *cat.udbetalinger[0].coverage;
+        for (std::size_t i = 0; i < coverage.keys.size(); ++i) {
+            std::uint32_t def = builder.reserveDefinition(fmt::format("dækning nøgle {}", i + 1));
+            builder.emitDefinition(def, *coverage.keys[i]);
+            order.coverageKeys.push_back(def);
+        }
+        order.renteFirst = coverage.parts.empty() || coverage.parts[0].name == "rente";
+    }
+    for (std::size_t i = 0; i < cat.modregninger.size(); ++i) {
+        const ast::ModregningDecl& m = cat.modregninger[i];
+        program.offsetRules[i].covers = builder.reserveDefinition("omfatter " + m.name.name);
+        builder.emitDefinition(program.offsetRules[i].covers, *m.covers);
     }
 }
 
@@ -69,6 +94,17 @@ ir::Program lowerToIr(const sema::CheckedCatalog& checked, const SourceManager& 
         program.rules.push_back({k.name.name, k.version.value, k.lovgrundlag.value});
     }
 
+    for (const ast::ModregningDecl& m : cat.modregninger) {
+        program.offsetRules.push_back({static_cast<std::uint32_t>(program.rules.size()), 0,
+                                       ir::kNone});
+        program.rules.push_back({m.name.name, m.version.value, m.lovgrundlag.value});
+    }
+    for (const ast::TilbagebetalingDecl& t : cat.tilbagebetalinger) {
+        program.repaymentRules.push_back({static_cast<std::uint32_t>(program.rules.size()),
+                                          t.fordringstype});
+        program.rules.push_back({t.name.name, t.version.value, t.lovgrundlag.value});
+    }
+
     // The order block first: ydelser do not refer to it, and its sum registers are fixed.
     {
         ir::OrderBlock& order = program.order;
@@ -91,6 +127,14 @@ ir::Program lowerToIr(const sema::CheckedCatalog& checked, const SourceManager& 
                 order.frame.postings.push_back(rule);
             }
         }
+        for (std::size_t i = 0; i < cat.modregninger.size(); ++i) {
+            const ast::ModregningDecl& m = cat.modregninger[i];
+            if (m.cap) {
+                program.offsetRules[i].cap = builder.reserveDefinition("højst " + m.name.name);
+                builder.emitDefinition(program.offsetRules[i].cap, *m.cap);
+            }
+        }
+        lowerClaimFrame(program, checked, sources, ruleIds);
     }
 
     for (std::size_t yi = 0; yi < cat.ydelser.size(); ++yi) {
@@ -159,6 +203,16 @@ ir::Program lowerToIr(const sema::CheckedCatalog& checked, const SourceManager& 
             }
         }
         out.frame.postingRule = konteringRules[checked.konteringByName.at(k.name.name)];
+        out.offsetRule = checked.ydelseOffsetRule[yi];
+        out.repaymentRule = checked.ydelseRepaymentRule[yi];
+        if (out.repaymentRule != ir::kNone) {
+            // The tilbagebetalingsregel is evaluated in the frame of the ydelse it corrects.
+            for (const ast::Definition& d : cat.tilbagebetalinger[out.repaymentRule].definitions) {
+                std::uint32_t def = builder.reserveDefinition("tilbagebetaling " + d.name.name);
+                builder.emitDefinition(def, *d.value);
+                (d.name.name == "krav" ? out.repaymentKrav : out.repaymentForaeldes) = def;
+            }
+        }
         for (const ast::PostingLine& line : k.lines) {
             ir::PostingRule rule;
             rule.art = *postingArt(line.art.name);

@@ -119,6 +119,14 @@ Type ExprChecker::checkBuiltin(const ast::CallExpr& e, Builtin builtin) {
         checkAs(*e.args[0], Type::of(ValueType::Dato), "argumentet til år");
         return Type::of(ValueType::Heltal);
     }
+    case Builtin::PlusAar: {
+        if (!arity(2)) {
+            return Type::errorType();
+        }
+        checkAs(*e.args[0], Type::of(ValueType::Dato), "det første argument til plus_år");
+        checkAs(*e.args[1], Type::of(ValueType::Heltal), "antallet af år i plus_år");
+        return Type::of(ValueType::Dato);
+    }
     case Builtin::Kalenderuger: {
         if (!arity(1)) {
             return Type::errorType();

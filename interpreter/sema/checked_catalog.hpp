@@ -4,6 +4,7 @@
 #pragma once
 
 #include "interpreter/ast/ast.hpp"
+#include "runtime/ir/builtin_enums.hpp"
 #include "runtime/ir/program.hpp"
 
 #include <map>
@@ -56,6 +57,7 @@ enum class Builtin : std::uint8_t {
     Angivet,
     HelMaaned,
     Aar,
+    PlusAar,
     Kalenderuger,
 };
 
@@ -79,6 +81,11 @@ struct CheckedCatalog {
     /// Per regel, its undtagelser in the order they are tried.
     std::vector<std::vector<std::uint32_t>> undtagelserByRegel;
     std::map<std::string, std::uint32_t> konteringByName;
+    std::map<std::string, std::uint32_t> modregningByName;
+    std::map<std::string, std::uint32_t> tilbagebetalingByName;
+    /// Per ydelse, its modregnings- and tilbagebetalingsregel, or ir::kNone.
+    std::vector<std::uint32_t> ydelseOffsetRule;
+    std::vector<std::uint32_t> ydelseRepaymentRule;
     std::vector<BlockInfo> ydelseBlocks; ///< parallel to ast->ydelser
     BlockInfo orderBlock;
     std::vector<ir::KommuneConfig> kommuner;
@@ -86,7 +93,10 @@ struct CheckedCatalog {
 };
 
 /// Enumerations every catalog has, at these indexes.
-inline constexpr std::uint32_t kSkattekortEnum = 0;
-inline constexpr std::uint32_t kModtagerEnum = 1;
+using ir::kFordringshaverEnum;
+using ir::kFordringskategoriEnum;
+using ir::kKravtypeEnum;
+using ir::kModtagerEnum;
+using ir::kSkattekortEnum;
 
 } // namespace ydelse::sema

@@ -3,6 +3,7 @@
 #include "interpreter/sema/checker.hpp"
 
 #include "interpreter/sema/decl_checker.hpp"
+#include "interpreter/sema/effect_checker.hpp"
 #include "interpreter/sema/exception_checker.hpp"
 #include "interpreter/sema/sats_coverage.hpp"
 #include "interpreter/sema/table_checker.hpp"
@@ -36,7 +37,14 @@ sema::CheckedCatalog check(const ast::Catalog& catalog, std::vector<ir::Sats> sa
     for (std::uint32_t i = 0; i < catalog.ydelser.size(); ++i) {
         decls.checkYdelse(i);
     }
+    sema::EffectChecker effects(checked, diagnostics);
+    effects.collect();
+    effects.checkOffsetRules();
+    effects.checkRepaymentRules();
+    effects.resolveYdelseUses();
+    effects.checkUdbetaling();
     decls.warnUnusedRules();
+    effects.warnUnused();
     if (!diagnostics.hasErrors()) {
         sema::checkSatsCoverage(checked, diagnostics);
     }

@@ -53,13 +53,18 @@ bool isLiteralZero(const ast::Expr& e) {
 
 void DeclChecker::collectSymbols() {
     const ast::Catalog& cat = *checked_.ast;
-    checked_.enums.push_back({"Skattekorttype", {"hovedkort", "bikort", "frikort", "intet"}});
-    checked_.enums.push_back({"Modtagertype", {"cpr", "cvr", "se"}});
-    for (const std::string& v : checked_.enums[kSkattekortEnum].values) {
-        checked_.enumValueByName.emplace(v, kSkattekortEnum);
-    }
-    for (const std::string& v : checked_.enums[kModtagerEnum].values) {
-        checked_.enumValueByName.emplace(v, kModtagerEnum);
+    for (std::uint32_t id = 0; id < ir::kBuiltinEnums.size(); ++id) {
+        const ir::BuiltinEnum& builtin = ir::kBuiltinEnums[id];
+        ir::EnumType& e = checked_.enums.emplace_back();
+        e.name = builtin.name;
+        for (std::size_t i = 0; i < builtin.count; ++i) {
+            e.values.emplace_back(builtin.values[i]);
+            // Modtagertype's values (cpr, cvr, se) stay out of the global names: a catalog
+            // compares modtager.type in a `vælg`, and plain names like `se` are too common.
+            if (id != kModtagerEnum) {
+                checked_.enumValueByName.emplace(e.values.back(), id);
+            }
+        }
     }
     for (const ast::TypeDecl& t : cat.types) {
         if (resolveTypeName(checked_, t.name.name)) {
@@ -290,7 +295,8 @@ void DeclChecker::checkUdbetaling() {
     checkPostingLines(u.postings, scope, true, present);
     for (std::size_t i = 0; i < ir::kPostingArtCount; ++i) {
         auto art = static_cast<ir::PostingArt>(i);
-        if (ir::isOrderLevel(art) && !present[i]) {
+        // A tilbagebetalingskrav is posted only where a ydelse can create one (effect_checker).
+        if (ir::isOrderLevel(art) && art != ir::PostingArt::Tilbagebetalingskrav && !present[i]) {
             diagnostics_.error("K501", u.range,
                                fmt::format("beløbsarten '{}' har ingen kontering i 'udbetaling'",
                                            ir::postingArtName(art)));

@@ -12,11 +12,16 @@ namespace {
 
 using ir::ValueType;
 
+// Where an input may be named: everywhere, only about the claim in hand (a modregningsregel's
+// `omfatter`, the dækningsrækkefølge), or only in a modregningsregel's cap.
+enum class InputScope : std::uint8_t { Everywhere, Claim, OffsetCap };
+
 struct InputInfo {
     std::string_view path;
     ir::Input input;
     ValueType type;
     std::uint32_t enumId;
+    InputScope where = InputScope::Everywhere;
 };
 
 const InputInfo kInputs[] = {
@@ -32,7 +37,27 @@ const InputInfo kInputs[] = {
     {"skattekort.trækprocent", ir::Input::SkattekortTraekprocent, ValueType::Procent, ir::kNone},
     {"skattekort.fradrag", ir::Input::SkattekortFradrag, ValueType::Belob, ir::kNone},
     {"skattekort.frikort_rest", ir::Input::SkattekortFrikortRest, ValueType::Belob, ir::kNone},
+    {"tidligere.udbetalingsdato", ir::Input::TidligereUdbetalingsdato, ValueType::Dato, ir::kNone},
+    {"fordring.kategori", ir::Input::FordringKategori, ValueType::Enum, kFordringskategoriEnum,
+     InputScope::Claim},
+    {"fordring.fordringshaver", ir::Input::FordringFordringshaver, ValueType::Enum,
+     kFordringshaverEnum, InputScope::Claim},
+    {"fordring.modtaget", ir::Input::FordringModtaget, ValueType::Dato, ir::kNone,
+     InputScope::Claim},
+    {"fordring.rente", ir::Input::FordringRente, ValueType::Belob, ir::kNone, InputScope::Claim},
+    {"fordring.hovedstol", ir::Input::FordringHovedstol, ValueType::Belob, ir::kNone,
+     InputScope::Claim},
+    {"til_rådighed", ir::Input::TilRaadighed, ValueType::Belob, ir::kNone, InputScope::OffsetCap},
 };
+
+bool inputVisible(const InputInfo& in, const Scope& scope) {
+    switch (in.where) {
+    case InputScope::Everywhere: return true;
+    case InputScope::Claim: return scope.kind == Scope::Kind::Claim;
+    case InputScope::OffsetCap: return scope.kind == Scope::Kind::OffsetCap;
+    }
+    return false;
+}
 
 struct BuiltinInfo {
     std::string_view name;
@@ -49,6 +74,7 @@ const BuiltinInfo kBuiltins[] = {
     {"angivet", Builtin::Angivet},
     {"hel_måned", Builtin::HelMaaned},
     {"år", Builtin::Aar},
+    {"plus_år", Builtin::PlusAar},
     {"kalenderuger", Builtin::Kalenderuger},
 };
 
@@ -231,7 +257,9 @@ std::vector<std::string> ExprChecker::visibleNames() const {
         }
     }
     for (const InputInfo& in : kInputs) {
-        names.emplace_back(in.path);
+        if (inputVisible(in, scope_)) {
+            names.emplace_back(in.path);
+        }
     }
     for (const auto& [name, index] : checked_.satsByName) {
         names.push_back(name);
@@ -308,6 +336,16 @@ Type ExprChecker::checkName(const ast::NameExpr& e) {
     }
     for (const InputInfo& in : kInputs) {
         if (in.path == path) {
+            if (!inputVisible(in, scope_)) {
+                diagnostics_.error(
+                    "K602", e.range,
+                    in.where == InputScope::Claim
+                        ? fmt::format("'{}' findes kun i en modregningsregels 'omfatter' og i "
+                                      "'dækning', hvor en bestemt fordring behandles",
+                                      path)
+                        : fmt::format("'{}' findes kun i en modregningsregels 'højst'", path));
+                return Type::errorType();
+            }
             recordRef(e, {RefKind::Input, static_cast<std::uint32_t>(in.input), 0});
             return in.enumId == ir::kNone ? Type::of(in.type) : Type::enumeration(in.enumId);
         }

@@ -12,7 +12,17 @@
 namespace ydelse::sema {
 
 struct Scope {
-    enum class Kind : std::uint8_t { Ydelse, Regel, Kontering, Udbetaling };
+    /// Claim: about one open claim (`fordring.*`); OffsetCap: a modregningsregel's `højst`
+    /// (`til_rådighed`); Tilbagebetaling: a tilbagebetalingsregel's definitions.
+    enum class Kind : std::uint8_t {
+        Ydelse,
+        Regel,
+        Kontering,
+        Udbetaling,
+        Claim,
+        OffsetCap,
+        Tilbagebetaling
+    };
     Kind kind = Kind::Ydelse;
     const ast::YdelseDecl* ydelse = nullptr;
     BlockInfo* block = nullptr; ///< definitions visible (ydelse, udbetaling)

@@ -56,6 +56,10 @@ void Transformer::transformDeclaration(P::DeklarationContext& ctx) {
         transformKontering(*kd);
     } else if (auto* u = dynamic_cast<P::UdbetalingDeklContext*>(&ctx)) {
         transformUdbetaling(*u);
+    } else if (auto* m = dynamic_cast<P::ModregningDeklContext*>(&ctx)) {
+        transformModregning(*m);
+    } else if (auto* tb = dynamic_cast<P::TilbagebetalingDeklContext*>(&ctx)) {
+        transformTilbagebetaling(*tb);
     } else if (auto* tab = dynamic_cast<P::TabelDeklContext*>(&ctx)) {
         transformTabel(*tab);
     } else if (auto* u = dynamic_cast<P::UndtagelseDeklContext*>(&ctx)) {
@@ -163,6 +167,11 @@ void Transformer::transformYdelseItem(P::YdelseLedContext& ctx, ast::YdelseDecl&
             return;
         }
         y.kontering = std::move(use);
+    } else if (auto* c = dynamic_cast<P::LedModregningContext*>(&ctx)) {
+        setOnce(y.modregning, ident(c->navn), range(c->start), "modregning", diagnostics_);
+    } else if (auto* c = dynamic_cast<P::LedTilbagebetalingContext*>(&ctx)) {
+        setOnce(y.tilbagebetaling, ident(c->navn), range(c->start), "tilbagebetaling",
+                diagnostics_);
     }
 }
 
@@ -206,6 +215,13 @@ void Transformer::transformUdbetaling(P::UdbetalingDeklContext& ctx) {
             for (P::KonteringLinjeContext* line : k->konteringLinje()) {
                 decl.postings.push_back(transformPostingLine(*line));
             }
+        } else if (auto* c = dynamic_cast<P::UdbLedDaekningContext*>(item)) {
+            if (decl.coverage) {
+                diagnostics_.error("K302", range(c->start), "'dækning' er angivet mere end én gang")
+                    .notes.push_back({decl.coverage->range, "første gang her"});
+                continue;
+            }
+            decl.coverage = transformCoverage(*c);
         }
     }
     catalog_.udbetalinger.push_back(std::move(decl));

@@ -28,6 +28,10 @@ private:
     void transformKontering(P::KonteringDeklContext& ctx);
     void transformUdbetaling(P::UdbetalingDeklContext& ctx);
     void transformTabel(P::TabelDeklContext& ctx);
+    // transform_effect.cpp
+    void transformModregning(P::ModregningDeklContext& ctx);
+    void transformTilbagebetaling(P::TilbagebetalingDeklContext& ctx);
+    ast::Coverage transformCoverage(P::UdbLedDaekningContext& ctx);
     ast::TableCell transformCell(P::TabelCelleContext& ctx);
     ast::Param transformParam(P::ParamContext& ctx);
     /// `lovgrundlag` and `version` of a regel, kontering, tabel or undtagelse.

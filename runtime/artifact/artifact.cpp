@@ -141,6 +141,10 @@ void transfer(A& a, ir::Ydelse& y) {
         a(e.definition);
     });
     a(y.aSkatShareSlot);
+    a(y.offsetRule);
+    a(y.repaymentRule);
+    a(y.repaymentKrav);
+    a(y.repaymentForaeldes);
     transfer(a, y.frame);
 }
 
@@ -187,6 +191,18 @@ void transfer(A& a, ir::Program& p) {
         a(s);
     }
     transfer(a, p.order.frame);
+    transfer(a, p.order.claimFrame);
+    a.list(p.order.coverageKeys, [&](std::uint32_t& k) { a(k); });
+    a(p.order.renteFirst);
+    a.list(p.offsetRules, [&](ir::OffsetRule& r) {
+        a(r.rule);
+        a(r.covers);
+        a(r.cap);
+    });
+    a.list(p.repaymentRules, [&](ir::RepaymentRule& r) {
+        a(r.rule);
+        a(r.fordringstype);
+    });
     a.list(p.kommuner, [&](ir::KommuneConfig& k) {
         a(k.kommune);
         a.list(k.mapping, [&](std::pair<std::string, ir::Account>& m) {

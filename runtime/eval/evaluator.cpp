@@ -1,66 +1,45 @@
-// One effektueringsordre, start to end. The catalog computes every amount; this file supplies
-// the generic mechanics around it: bind the order, run each line's frame, sum, run the order's
-// frame, derive netto as what is left after withholding, hold back without NemKonto, emit lines,
-// eIndkomst, refusion and postings, and assert that the postings balance.
+// One effektueringsordre, start to end: bind the order, run each line's frame, then either a
+// payout (tax on the sum of the lines, modregning, netto or hold-back) or a correction
+// (correction.cpp), then eIndkomst, postings, payout lines and the audit list.
 #include "runtime/eval/evaluator.hpp"
 
-#include "runtime/eval/machine.hpp"
 #include "runtime/eval/order_binder.hpp"
-#include "runtime/eval/postings.hpp"
+#include "runtime/eval/order_run.hpp"
 
 #include <fmt/format.h>
 #include <stdexcept>
 
 namespace ydelse {
-namespace {
 
 using ir::LineAmount;
 
-const OrderError kBadAccount{"INTERN_FEJL", "", "en konteringsregel peger på en ukendt konto"};
-
-struct LineResult {
-    const ir::Ydelse* ydelse = nullptr;
-    std::array<Decimal, ir::kLineAmountCount> amounts;
-};
-
-const Decimal& amountOf(const LineResult& line, LineAmount a) {
-    return line.amounts[static_cast<std::size_t>(a)];
+bool OrderRun::failLine(std::size_t index, OrderError e) {
+    // A line's error about its own grundlag names the line, as the contract's field paths do.
+    if (e.felt.rfind("grundlag.", 0) == 0) {
+        e.felt = fmt::format("ydelser[{}].{}", index, e.felt);
+    }
+    return failWith(e);
 }
 
-class OrderRun {
-public:
-    OrderRun(const ir::Program& program, const Order& order, EvalState& state, Result& result)
-        : program_(program), order_(order), state_(state), result_(result) {}
-
-    bool run();
-    std::vector<OrderError> errors;
-
-private:
-    bool evaluateLine(std::size_t index);
-    bool evaluateOrder();
-    bool emitEIncome(std::size_t index);
-    bool post(PostingBook& book);
-    bool checkWholeOre();
-    void emitLines();
-    bool failWith(const OrderError& e) {
-        errors.push_back(e);
-        return false;
-    }
-    // A line's error about its own grundlag names the line, as the contract's field paths do.
-    bool failLine(std::size_t index, OrderError e) {
-        if (e.felt.rfind("grundlag.", 0) == 0) {
-            e.felt = fmt::format("ydelser[{}].{}", index, e.felt);
+bool OrderRun::readAmounts(Machine& machine, LineResult& out) {
+    const ir::Ydelse& y = *out.ydelse;
+    for (std::size_t a = 0; a < ir::kLineAmountCount; ++a) {
+        if (!machine.force(y.amounts[a])) {
+            return failLine(out.index, machine.error());
         }
-        return failWith(e);
+        out.amounts[a] = machine.value(y.amounts[a]).number;
+        // The result's amounts are never negative (contract); a catalog that computes one has
+        // a fault this order exposes, and paying it would invert postings silently.
+        if (out.amounts[a].isNegative()) {
+            return failWith({"NEGATIVT_BELØB", "",
+                             fmt::format("kataloget beregner {} = {} kr for {}; et beløb kan "
+                                         "ikke være negativt",
+                                         ir::lineAmountName(static_cast<LineAmount>(a)),
+                                         out.amounts[a].toString(), y.code)});
+        }
     }
-
-    const ir::Program& program_;
-    const Order& order_;
-    EvalState& state_;
-    Result& result_;
-    std::vector<LineResult> lines_;
-    std::size_t orderFrameIndex_ = 0;
-};
+    return true;
+}
 
 bool OrderRun::evaluateLine(std::size_t index) {
     const OrderLine& line = order_.ydelser[index];
@@ -78,11 +57,7 @@ bool OrderRun::evaluateLine(std::size_t index) {
             return failLine(index, machine.error());
         }
         if (machine.value(req.definition).bits == 0) {
-            OrderError e{req.kode, req.felt, req.besked};
-            if (e.felt.rfind("grundlag.", 0) == 0) {
-                e.felt = fmt::format("ydelser[{}].{}", index, e.felt);
-            }
-            errors.push_back(std::move(e));
+            failLine(index, {req.kode, req.felt, req.besked});
             requirementsMet = false;
         }
     }
@@ -91,32 +66,22 @@ bool OrderRun::evaluateLine(std::size_t index) {
     }
     LineResult out;
     out.ydelse = &y;
-    for (std::size_t a = 0; a < ir::kLineAmountCount; ++a) {
-        if (!machine.force(y.amounts[a])) {
-            return failLine(index, machine.error());
-        }
-        out.amounts[a] = machine.value(y.amounts[a]).number;
-        // The result's amounts are never negative (contract); a catalog that computes one has
-        // a fault this order exposes, and paying it would invert postings silently.
-        if (out.amounts[a].isNegative()) {
-            return failWith({"NEGATIVT_BELØB", "",
-                             fmt::format("kataloget beregner {} = {} kr for {}; et beløb kan "
-                                         "ikke være negativt",
-                                         ir::lineAmountName(static_cast<LineAmount>(a)),
-                                         out.amounts[a].toString(), y.code)});
-        }
+    out.index = index;
+    if (!readAmounts(machine, out)) {
+        return false;
     }
-    lines_.push_back(std::move(out));
+    lines_.push_back(out);
     return true;
 }
 
-bool OrderRun::evaluateOrder() {
+// The order's frame: the line sums as inputs, A-skat of the sum of A-indkomst (P1, P3).
+bool OrderRun::taxOrder() {
     const ir::OrderBlock& block = program_.order;
-    orderFrameIndex_ = order_.ydelser.size();
-    EvalState::FrameMemory& memory = state_.frame(orderFrameIndex_);
+    EvalState::FrameMemory& memory = state_.frame(orderFrameIndex());
     Machine::prepare(block.frame, memory);
     loadOrderInputs(order_, memory);
     Amounts& sum = result_.belob;
+    sum = Amounts{};
     for (std::size_t a = 0; a < ir::kLineAmountCount; ++a) {
         Decimal total;
         for (const LineResult& line : lines_) {
@@ -125,13 +90,13 @@ bool OrderRun::evaluateOrder() {
         memory.registers[block.sumSlots[a]].number = total;
     }
     for (const LineResult& line : lines_) {
-        sum.brutto += amountOf(line, LineAmount::Brutto);
-        sum.atpEgen += amountOf(line, LineAmount::AtpEgen);
-        sum.atpKommune += amountOf(line, LineAmount::AtpKommune);
-        sum.amBidrag += amountOf(line, LineAmount::AmBidrag);
-        sum.aIndkomst += amountOf(line, LineAmount::AIndkomst);
-        sum.opBidrag += amountOf(line, LineAmount::OpBidrag);
-        sum.refusion += amountOf(line, LineAmount::Refusion);
+        sum.brutto += line.amount(LineAmount::Brutto);
+        sum.atpEgen += line.amount(LineAmount::AtpEgen);
+        sum.atpKommune += line.amount(LineAmount::AtpKommune);
+        sum.amBidrag += line.amount(LineAmount::AmBidrag);
+        sum.aIndkomst += line.amount(LineAmount::AIndkomst);
+        sum.opBidrag += line.amount(LineAmount::OpBidrag);
+        sum.refusion += line.amount(LineAmount::Refusion);
     }
     Machine machine(program_, block.frame, memory, state_.appliedRules());
     if (!machine.force(block.aSkat)) {
@@ -144,115 +109,30 @@ bool OrderRun::evaluateOrder() {
                                      "negativt",
                                      sum.aSkat.toString())});
     }
-    // Netto is what is left of brutto after the withholdings, in P1's order.
-    Decimal netto = sum.brutto - sum.atpEgen - sum.amBidrag - sum.aSkat - sum.modregning;
-    if (netto.isNegative()) {
+    return true;
+}
+
+// Netto is what is left of brutto after the withholdings, in P1's order; modregning takes from
+// it (also when the payout is held back), and the rest is paid or held back.
+bool OrderRun::settle() {
+    Amounts& sum = result_.belob;
+    const Decimal available = sum.brutto - sum.atpEgen - sum.amBidrag - sum.aSkat;
+    if (available.isNegative()) {
         return failWith({"NEGATIV_NETTO", "",
                          fmt::format("trækkene ({} kr) overstiger bruttobeløbet ({} kr)",
-                                     (sum.brutto - netto).toString(2), sum.brutto.toString(2))});
+                                     (sum.brutto - available).toString(2),
+                                     sum.brutto.toString(2))});
     }
+    if (!offsetClaims(available)) {
+        return false;
+    }
+    const Decimal netto = available - sum.modregning;
     if (order_.modtager.nemkonto) {
         sum.netto = netto;
         result_.status = ResultStatus::Effektueret;
     } else {
         sum.tilbageholdt = netto;
         result_.status = ResultStatus::Tilbageholdt;
-    }
-    return true;
-}
-
-bool OrderRun::emitEIncome(std::size_t index) {
-    const LineResult& line = lines_[index];
-    const ir::Ydelse& y = *line.ydelse;
-    EvalState::FrameMemory& memory = state_.frame(index);
-    // One line: its share of the order's A-skat is all of it (several lines are refused for now).
-    memory.registers[y.aSkatShareSlot].number = result_.belob.aSkat;
-    Machine machine(program_, y.frame, memory, state_.appliedRules());
-    for (const ir::EIncomeRule& rule : y.eindkomst) {
-        if (!machine.force(rule.definition)) {
-            return failLine(index, machine.error());
-        }
-        const Decimal& amount = machine.value(rule.definition).number;
-        if (!amount.isWholeOre()) {
-            return failWith({"AFRUNDING_MANGLER", "",
-                             fmt::format("eIndkomst felt {} for {} er {} kr og ikke afrundet til "
-                                         "hele øre; kataloget skal afrunde det",
-                                         rule.felt, y.code, amount.toString())});
-        }
-        if (amount.isZero()) {
-            continue;
-        }
-        auto same = std::find_if(result_.eindkomst.begin(), result_.eindkomst.end(),
-                                 [&](const EIncomeLine& e) {
-                                     return e.indkomsttype == y.indkomsttype && e.felt == rule.felt;
-                                 });
-        if (same != result_.eindkomst.end()) {
-            same->belob += amount;
-        } else {
-            result_.eindkomst.push_back({y.indkomsttype, rule.felt, amount});
-        }
-    }
-    return true;
-}
-
-bool OrderRun::post(PostingBook& book) {
-    const std::string month = order_.periode.from.toString().substr(0, 7);
-    for (std::size_t i = 0; i < lines_.size(); ++i) {
-        const LineResult& line = lines_[i];
-        const ir::Ydelse& y = *line.ydelse;
-        Machine machine(program_, y.frame, state_.frame(i), state_.appliedRules());
-        const std::string tekst = fmt::format("{} {}", y.navn, month);
-        bool posted = false;
-        for (const ir::PostingRule& rule : y.frame.postings) {
-            static constexpr LineAmount kAmountOfArt[] = {
-                LineAmount::Brutto,   LineAmount::AtpEgen,  LineAmount::AtpKommune,
-                LineAmount::AmBidrag, LineAmount::OpBidrag, LineAmount::Refusion};
-            const Decimal& amount = amountOf(line, kAmountOfArt[static_cast<std::size_t>(rule.art)]);
-            if (amount.isZero()) {
-                continue;
-            }
-            if (!machine.force(rule.debit) || !machine.force(rule.credit)) {
-                return failLine(i, machine.error());
-            }
-            if (!book.post(static_cast<std::uint32_t>(machine.value(rule.debit).bits),
-                           static_cast<std::uint32_t>(machine.value(rule.credit).bits), amount,
-                           tekst)) {
-                return failWith(kBadAccount);
-            }
-            posted = true;
-        }
-        if (posted && y.frame.postingRule != ir::kNone) {
-            state_.appliedRules().push_back(y.frame.postingRule);
-        }
-    }
-    const ir::Frame& frame = program_.order.frame;
-    Machine machine(program_, frame, state_.frame(orderFrameIndex_), state_.appliedRules());
-    const Amounts& sum = result_.belob;
-    const std::string tekst = fmt::format("Udbetaling {}", month);
-    for (const ir::PostingRule& rule : frame.postings) {
-        const Decimal* amount = nullptr;
-        switch (rule.art) {
-        case ir::PostingArt::ASkat: amount = &sum.aSkat; break;
-        case ir::PostingArt::Modregning: amount = &sum.modregning; break;
-        case ir::PostingArt::Netto: amount = &sum.netto; break;
-        case ir::PostingArt::Tilbageholdt: amount = &sum.tilbageholdt; break;
-        default: continue; // line arts are not allowed here (sema K504)
-        }
-        if (amount->isZero()) {
-            continue;
-        }
-        if (!machine.force(rule.debit) || !machine.force(rule.credit)) {
-            return failWith(machine.error());
-        }
-        if (!book.post(static_cast<std::uint32_t>(machine.value(rule.debit).bits),
-                       static_cast<std::uint32_t>(machine.value(rule.credit).bits), *amount,
-                       tekst)) {
-            return failWith(kBadAccount);
-        }
-    }
-    if (!book.balanced()) {
-        return failWith({"INTERN_UBALANCE", "",
-                         "konteringerne balancerer ikke; ordren er ikke effektueret"});
     }
     return true;
 }
@@ -284,7 +164,7 @@ void OrderRun::emitLines() {
     const Amounts& sum = result_.belob;
     for (const LineResult& line : lines_) {
         result_.linjer.push_back({LineArt::Brutto, line.ydelse->code, line.ydelse->lovgrundlag, {},
-                                  amountOf(line, LineAmount::Brutto)});
+                                  repayment_ ? Decimal{} : line.amount(LineAmount::Brutto)});
     }
     auto add = [&](LineArt art, const Decimal& amount) {
         if (!amount.isZero()) {
@@ -294,19 +174,36 @@ void OrderRun::emitLines() {
     add(LineArt::AtpEgen, sum.atpEgen);
     add(LineArt::AmBidrag, sum.amBidrag);
     add(LineArt::ASkat, sum.aSkat);
-    add(LineArt::Modregning, sum.modregning);
+    for (const Offset& o : result_.modregninger) {
+        result_.linjer.push_back({LineArt::Modregning, {}, {}, o.fordring, o.rente + o.hovedstol});
+    }
     add(LineArt::Tilbageholdt, sum.tilbageholdt);
     result_.linjer.push_back({LineArt::Netto, {}, {}, {}, sum.netto});
-
+    if (repayment_) {
+        return; // nothing was paid, so the kommune claims no refusion
+    }
     for (const LineResult& line : lines_) {
-        const Decimal& amount = amountOf(line, LineAmount::Refusion);
+        const Decimal& amount = line.amount(LineAmount::Refusion);
         if (amount.isZero()) {
             continue;
         }
-        const Decimal& fraction = amountOf(line, LineAmount::RefusionProcent);
+        const Decimal& fraction = line.amount(LineAmount::RefusionProcent);
         result_.refusion.push_back({line.ydelse->code,
                                     Decimal(fraction.mantissa(), fraction.scale() - 2).normalized(),
-                                    amountOf(line, LineAmount::RefusionGrundlag), amount});
+                                    line.amount(LineAmount::RefusionGrundlag), amount});
+    }
+}
+
+void OrderRun::listAppliedRules() {
+    // By rule, not by name: an undtagelse may share a name with another rule.
+    std::vector<std::uint32_t> listed;
+    for (std::uint32_t rule : state_.appliedRules()) {
+        if (std::find(listed.begin(), listed.end(), rule) != listed.end()) {
+            continue;
+        }
+        listed.push_back(rule);
+        const ir::Rule& r = program_.rules[rule];
+        result_.regler.push_back({r.name, r.version, r.lovgrundlag});
     }
 }
 
@@ -320,34 +217,25 @@ bool OrderRun::run() {
             return false;
         }
     }
-    if (!evaluateOrder() || !checkWholeOre()) {
+    bool repaid = false;
+    if (order_.korrektion && !correct(repaid)) {
         return false;
     }
-    for (std::size_t i = 0; i < lines_.size(); ++i) {
-        if (!emitEIncome(i)) {
-            return false;
-        }
+    if (!repaid && (!taxOrder() || !settle())) {
+        return false;
+    }
+    if (!checkWholeOre() || !emitEIncome()) {
+        return false;
     }
     PostingBook book(program_, order_.kommune);
-    if (!post(book)) {
+    if (!(repayment_ ? postRepayment(book) : post(book))) {
         return false;
     }
     result_.konteringer = book.take();
     emitLines();
-    // By rule, not by name: an undtagelse may share a name with another rule.
-    std::vector<std::uint32_t> listed;
-    for (std::uint32_t rule : state_.appliedRules()) {
-        if (std::find(listed.begin(), listed.end(), rule) != listed.end()) {
-            continue;
-        }
-        listed.push_back(rule);
-        const ir::Rule& r = program_.rules[rule];
-        result_.regler.push_back({r.name, r.version, r.lovgrundlag});
-    }
+    listAppliedRules();
     return true;
 }
-
-} // namespace
 
 Result evaluate(const ir::Program& program, const Order& order, EvalState& state) {
     Result result;

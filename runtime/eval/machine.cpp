@@ -223,6 +223,17 @@ bool Machine::run(std::uint32_t pc) {
                 return fail(f.kode, f.felt, f.besked);
             }
             break;
+        case ir::Op::AddYears: {
+            const Decimal& years = r[in.b].number;
+            if (!years.isInteger() || years > Decimal::fromInt(1000) ||
+                years < Decimal::fromInt(-1000)) {
+                return fail("BEREGNINGSFEJL", "",
+                            fmt::format("kan ikke lægge {} år til en dato", years.toString()));
+            }
+            const Date d = Date::fromDays(static_cast<std::int32_t>(r[in.a].bits));
+            r[in.dst].bits = d.plusYears(static_cast<int>(years.toInt64())).days();
+            break;
+        }
         case ir::Op::Weeks: {
             const std::int64_t p = r[in.a].bits;
             Period period{Date::fromDays(static_cast<std::int32_t>(p >> 32)),

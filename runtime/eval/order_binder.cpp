@@ -1,5 +1,7 @@
 #include "runtime/eval/order_binder.hpp"
 
+#include "runtime/ir/builtin_enums.hpp"
+
 #include <fmt/format.h>
 
 namespace ydelse {
@@ -149,28 +151,20 @@ std::vector<OrderError> bindOrder(const ir::Program& program, const Order& order
     if (order.ydelser.empty()) {
         errors.push_back({"FELT_MANGLER", "ydelser", "ordren skal have mindst én ydelse"});
     }
-    if (order.ydelser.size() > 1) {
-        // Several ydelser are taxed on their sum, with felt 15 split between indkomsttyper and
-        // modregning restricted to claims every ydelse allows: not built yet, so refused rather
-        // than computed wrongly.
-        errors.push_back({"FLERE_YDELSER_IKKE_UNDERSTØTTET", "ydelser",
-                          "en ordre med flere ydelser kan endnu ikke effektueres; send én ordre "
-                          "pr. ydelse"});
-    }
-    // Modregning and corrections are not built yet. Paying such an order as an ordinary payout
-    // would silently skip the offset or the repayment claim, so it is refused instead.
-    if (!order.fordringer.empty()) {
-        errors.push_back({"MODREGNING_IKKE_UNDERSTØTTET", "fordringer",
-                          "modregning i åbne fordringer kan endnu ikke effektueres; ordren er "
-                          "ikke udbetalt"});
-    }
-    if (order.korrektion) {
-        errors.push_back({"KORREKTION_IKKE_UNDERSTØTTET", "korrektion",
-                          "korrektion af en tidligere udbetaling kan endnu ikke effektueres; "
-                          "ordren er ikke udbetalt"});
-    }
     if (order.periode.to < order.periode.from) {
         errors.push_back({"FELT_VÆRDI", "periode", "periode.fra ligger efter periode.til"});
+    }
+    for (std::size_t i = 0; i < order.fordringer.size(); ++i) {
+        const Claim& c = order.fordringer[i];
+        if (ir::builtinOrdinal(ir::kFordringskategoriEnum, c.kategori) < 0 ||
+            ir::builtinOrdinal(ir::kFordringshaverEnum, c.fordringshaver) < 0) {
+            errors.push_back({"FELT_VÆRDI", fmt::format("fordringer[{}]", i),
+                              "fordringens kategori eller fordringshaver er ukendt"});
+        }
+        if (c.rente.isNegative() || c.hovedstol.isNegative()) {
+            errors.push_back({"FELT_VÆRDI", fmt::format("fordringer[{}]", i),
+                              "en fordrings rente og hovedstol kan ikke være negative"});
+        }
     }
     for (std::size_t i = 0; i < order.ydelser.size(); ++i) {
         bindLine(program, order, i, errors);
@@ -207,6 +201,9 @@ void loadOrderInputs(const Order& order, EvalState::FrameMemory& frame) {
     if (order.forsorgelse && order.forsorgelse->maaneder) {
         set(ir::Input::ForsorgelseMaaneder, number(Decimal::fromInt(*order.forsorgelse->maaneder)));
     }
+    if (order.korrektion) {
+        set(ir::Input::TidligereUdbetalingsdato, bits(order.korrektion->udbetalingsdato.days()));
+    }
     if (order.skattekort) {
         const TaxCard& card = *order.skattekort;
         set(ir::Input::SkattekortType, bits(static_cast<std::int64_t>(card.type)));
@@ -221,6 +218,21 @@ void loadOrderInputs(const Order& order, EvalState::FrameMemory& frame) {
             set(ir::Input::SkattekortFrikortRest, number(*card.frikortRest));
         }
     }
+}
+
+void loadClaimInputs(const Claim& claim, EvalState::FrameMemory& frame) {
+    auto set = [&](ir::Input input) -> ir::Value& {
+        frame.present |= 1u << static_cast<unsigned>(input);
+        return frame.registers[static_cast<std::size_t>(input)];
+    };
+    // The reader admits only the contract's values, which are the built-in enumerations'.
+    set(ir::Input::FordringKategori).bits =
+        ir::builtinOrdinal(ir::kFordringskategoriEnum, claim.kategori);
+    set(ir::Input::FordringFordringshaver).bits =
+        ir::builtinOrdinal(ir::kFordringshaverEnum, claim.fordringshaver);
+    set(ir::Input::FordringModtaget).bits = claim.modtaget.days();
+    set(ir::Input::FordringRente).number = claim.rente;
+    set(ir::Input::FordringHovedstol).number = claim.hovedstol;
 }
 
 void loadGrundlag(const ir::Program& program, const ir::Ydelse& ydelse, const OrderLine& line,

@@ -14,6 +14,9 @@ std::vector<OrderError> bindOrder(const ir::Program& program, const Order& order
 void loadOrderInputs(const Order& order, EvalState::FrameMemory& frame);
 
 /// Fills a ydelse frame's grundlag registers; bindOrder has already validated them.
+/// Loads the fordring.* inputs of the claim frame.
+void loadClaimInputs(const Claim& claim, EvalState::FrameMemory& frame);
+
 void loadGrundlag(const ir::Program& program, const ir::Ydelse& ydelse, const OrderLine& line,
                   EvalState::FrameMemory& frame);
 

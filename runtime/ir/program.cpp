@@ -43,6 +43,13 @@ std::string_view inputFieldName(Input input) {
     case Input::SkattekortTraekprocent: return "skattekort.trækprocent";
     case Input::SkattekortFradrag: return "skattekort.fradrag";
     case Input::SkattekortFrikortRest: return "skattekort.frikort_rest";
+    case Input::TidligereUdbetalingsdato: return "tidligere.udbetalingsdato";
+    case Input::FordringKategori: return "fordring.kategori";
+    case Input::FordringFordringshaver: return "fordring.fordringshaver";
+    case Input::FordringModtaget: return "fordring.modtaget";
+    case Input::FordringRente: return "fordring.rente";
+    case Input::FordringHovedstol: return "fordring.hovedstol";
+    case Input::TilRaadighed: return "til_rådighed";
     case Input::Count: break;
     }
     return "?";
@@ -80,6 +87,7 @@ std::string_view postingArtName(PostingArt art) {
     case PostingArt::Modregning: return "modregning";
     case PostingArt::Netto: return "netto";
     case PostingArt::Tilbageholdt: return "tilbageholdt";
+    case PostingArt::Tilbagebetalingskrav: return "tilbagebetalingskrav";
     case PostingArt::Count: break;
     }
     return "?";
@@ -87,7 +95,7 @@ std::string_view postingArtName(PostingArt art) {
 
 bool isOrderLevel(PostingArt art) {
     return art == PostingArt::ASkat || art == PostingArt::Modregning || art == PostingArt::Netto ||
-           art == PostingArt::Tilbageholdt;
+           art == PostingArt::Tilbageholdt || art == PostingArt::Tilbagebetalingskrav;
 }
 
 std::uint32_t Program::findYdelse(std::string_view code) const {

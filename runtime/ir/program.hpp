@@ -109,13 +109,39 @@ struct Ydelse {
     std::array<std::uint32_t, kLineAmountCount> amounts{}; ///< definition per LineAmount
     std::vector<EIncomeRule> eindkomst;
     std::uint32_t aSkatShareSlot = 0; ///< register the runtime fills before eindkomst
+    std::uint32_t offsetRule = kNone;    ///< Program::offsetRules; kNone: never offset
+    std::uint32_t repaymentRule = kNone; ///< Program::repaymentRules; kNone: no corrections
+    std::uint32_t repaymentKrav = kNone;      ///< definition: Kravtype ordinal
+    std::uint32_t repaymentForaeldes = kNone; ///< definition: Dato
     Frame frame;
 };
+
+/// A modregningsregel: `covers` is a definition of the order's claim frame (evaluated once per
+/// claim), `cap` one of the order frame (kNone: no cap below what is available).
+struct OffsetRule {
+    std::uint32_t rule = 0; ///< Program::rules, for the audit list
+    std::uint32_t covers = 0;
+    std::uint32_t cap = kNone;
+};
+
+/// A tilbagebetalingsregel; its `krav` and `forældes` are lowered into each ydelse using it.
+struct RepaymentRule {
+    std::uint32_t rule = 0;
+    std::string fordringstype;
+};
+
+/// Values of the built-in enumeration Kravtype.
+enum class ClaimKind : std::uint8_t { Nettokrav, Bruttokrav };
 
 struct OrderBlock {
     std::uint32_t aSkat = 0; ///< definition
     std::array<std::uint32_t, kLineAmountCount> sumSlots{};
     Frame frame;
+    /// Evaluated once per open claim: the dækningsrækkefølge's keys (Heltal or Dato, ascending)
+    /// and every modregningsregel's `covers`.
+    Frame claimFrame;
+    std::vector<std::uint32_t> coverageKeys; ///< definitions of claimFrame
+    bool renteFirst = true;                  ///< a claim's rente is covered before its hovedstol
 };
 
 struct EnumType {
@@ -154,6 +180,8 @@ struct Program {
     std::vector<Rule> rules;
     std::vector<EnumType> enums;
     std::vector<Ydelse> ydelser;
+    std::vector<OffsetRule> offsetRules;
+    std::vector<RepaymentRule> repaymentRules;
     OrderBlock order;
     std::vector<KommuneConfig> kommuner;
     std::vector<Origin> origins;

@@ -61,6 +61,7 @@ void printDefinitionCode(std::string& out, const Program& p, const Definition& d
         case Op::Weeks:
             operands = fmt::format("r{} = r{}", in.dst, in.a);
             break;
+        case Op::AddYears:
         case Op::Add:
         case Op::Sub:
         case Op::Mul:

@@ -46,6 +46,30 @@ public:
             expect(e.definition < y.frame.definitions.size(), y.code + ": eindkomst without code");
         }
         expect(y.rule < p_.rules.size(), y.code + ": rule out of range");
+        expect(y.offsetRule == kNone || y.offsetRule < p_.offsetRules.size(),
+               y.code + ": modregningsregel out of range");
+        expect(y.repaymentRule == kNone ||
+                   (y.repaymentRule < p_.repaymentRules.size() &&
+                    y.repaymentKrav < y.frame.definitions.size() &&
+                    y.repaymentForaeldes < y.frame.definitions.size()),
+               y.code + ": tilbagebetalingsregel out of range");
+    }
+
+    void claims() {
+        const OrderBlock& o = p_.order;
+        frame(o.claimFrame, "fordring", false);
+        expect(o.claimFrame.postings.empty(), "fordring: the claim frame posts nothing");
+        for (std::uint32_t k : o.coverageKeys) {
+            expect(k < o.claimFrame.definitions.size(), "fordring: coverage key out of range");
+        }
+        for (const OffsetRule& r : p_.offsetRules) {
+            expect(r.rule < p_.rules.size() && r.covers < o.claimFrame.definitions.size() &&
+                       (r.cap == kNone || r.cap < o.frame.definitions.size()),
+                   "modregningsregel out of range");
+        }
+        for (const RepaymentRule& r : p_.repaymentRules) {
+            expect(r.rule < p_.rules.size(), "tilbagebetalingsregel out of range");
+        }
     }
 
     std::vector<std::string> problems;
@@ -103,6 +127,7 @@ private:
                 reg(in.dst);
                 reg(in.a);
                 break;
+            case Op::AddYears:
             case Op::Add:
             case Op::Sub:
             case Op::Mul:
@@ -170,6 +195,7 @@ private:
 std::vector<std::string> verifyProgram(const Program& program) {
     Verifier v(program);
     v.frame(program.order.frame, "udbetaling", true);
+    v.claims();
     for (const Ydelse& y : program.ydelser) {
         v.ydelse(y);
     }

@@ -47,6 +47,15 @@ enum class Input : std::uint8_t {
     SkattekortTraekprocent,
     SkattekortFradrag,
     SkattekortFrikortRest,
+    TidligereUdbetalingsdato, ///< korrektion.tidligere.udbetalingsdato; only in a correction
+    // The claim being looked at, in a modregningsregel's `omfatter` and the dækningsrækkefølge.
+    FordringKategori,
+    FordringFordringshaver,
+    FordringModtaget,
+    FordringRente,
+    FordringHovedstol,
+    /// What the offsets may take at most before any cap: netto after A-skat (a cap's `højst`).
+    TilRaadighed,
     Count
 };
 inline constexpr std::uint32_t kInputCount = static_cast<std::uint32_t>(Input::Count);
@@ -84,6 +93,7 @@ enum class PostingArt : std::uint8_t {
     Modregning,
     Netto,
     Tilbageholdt,
+    Tilbagebetalingskrav,
     Count
 };
 inline constexpr std::size_t kPostingArtCount = static_cast<std::size_t>(PostingArt::Count);

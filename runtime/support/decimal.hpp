@@ -46,6 +46,7 @@ public:
 
     bool isZero() const { return mantissa_ == 0; }
     bool isNegative() const { return mantissa_ < 0; }
+    bool isPositive() const { return mantissa_ > 0; }
     /// True when the value is a whole number of øre (at most two significant decimals).
     bool isWholeOre() const;
     bool isInteger() const;

@@ -1,0 +1,138 @@
+// Corrections (domain P8): the order's ydelse states what is right for the period now, the
+// order's `korrektion.tidligere` what was paid then. Higher now: the difference is paid as an
+// efterbetaling, taxed in this payout. Lower now: a tilbagebetalingskrav, net or gross as the
+// ydelse's tilbagebetalingsregel decides, with reversing postings and (net) negative eIndkomst
+// lines. The catalog computes every amount; this file only takes differences and re-runs the
+// ydelse's own rules on them.
+#include "runtime/eval/order_binder.hpp"
+#include "runtime/eval/order_run.hpp"
+
+#include <fmt/format.h>
+
+namespace ydelse {
+
+using ir::LineAmount;
+
+namespace {
+
+const Decimal kOre = Decimal::fromOre(1);
+
+} // namespace
+
+// Re-runs a line's frame with some amounts fixed in advance: every other amount the catalog
+// derives (a_indkomst, OP, refusion, eIndkomst fields) then follows from the fixed ones by the
+// ydelse's own rules.
+void OrderRun::pinFrame(const LineResult& line,
+                        const std::array<const Decimal*, ir::kLineAmountCount>& pins) {
+    const ir::Ydelse& y = *line.ydelse;
+    EvalState::FrameMemory& memory = state_.frame(line.index);
+    Machine::prepare(y.frame, memory);
+    loadOrderInputs(order_, memory);
+    loadGrundlag(program_, y, order_.ydelser[line.index], memory);
+    for (std::size_t a = 0; a < ir::kLineAmountCount; ++a) {
+        if (pins[a] != nullptr) {
+            const std::uint32_t def = y.amounts[a];
+            memory.registers[y.frame.definitions[def].slot].number = *pins[a];
+            memory.done[def] = 1;
+        }
+    }
+}
+
+bool OrderRun::correct(bool& repaid) {
+    if (lines_.size() != 1) {
+        return failWith({"KORREKTION_FLERE_YDELSER", "ydelser",
+                         "en korrektion angår én ydelse; send en ordre pr. ydelse, da "
+                         "'tidligere' ikke siger, hvad hver ydelse udbetalte"});
+    }
+    const ir::Ydelse& y = *lines_[0].ydelse;
+    if (y.repaymentRule == ir::kNone) {
+        return failWith({"KORREKTION_IKKE_MULIG", "korrektion",
+                         fmt::format("{} kan ikke korrigeres: kataloget har ingen "
+                                     "tilbagebetalingsregel for ydelsen",
+                                     y.code)});
+    }
+    const PreviousPayout& before = *order_.korrektion;
+    // Higher or lower is decided on brutto (P8).
+    if (lines_[0].amount(LineAmount::Brutto) >= before.brutto) {
+        return payDifference(before);
+    }
+    repaid = true;
+    return createRepayment(before);
+}
+
+bool OrderRun::payDifference(const PreviousPayout& before) {
+    LineResult& line = lines_[0];
+    const Decimal brutto = line.amount(LineAmount::Brutto) - before.brutto;
+    const Decimal atpEgen = line.amount(LineAmount::AtpEgen) - before.atpEgen;
+    const Decimal amBidrag = line.amount(LineAmount::AmBidrag) - before.amBidrag;
+    // The payer's ATP share was not reported before; it stood in the same proportion to the
+    // recipient's share as the catalog's rules give now.
+    Decimal atpKommune = line.amount(LineAmount::AtpKommune);
+    if (!line.amount(LineAmount::AtpEgen).isZero()) {
+        atpKommune -= Decimal::divideRound(line.amount(LineAmount::AtpKommune) * before.atpEgen,
+                                           line.amount(LineAmount::AtpEgen), kOre,
+                                           RoundingMode::HalfUp);
+    }
+    std::array<const Decimal*, ir::kLineAmountCount> pins{};
+    pins[static_cast<std::size_t>(LineAmount::Brutto)] = &brutto;
+    pins[static_cast<std::size_t>(LineAmount::AtpEgen)] = &atpEgen;
+    pins[static_cast<std::size_t>(LineAmount::AmBidrag)] = &amBidrag;
+    pins[static_cast<std::size_t>(LineAmount::AtpKommune)] = &atpKommune;
+    pinFrame(line, pins);
+    Machine machine(program_, line.ydelse->frame, state_.frame(line.index), state_.appliedRules());
+    return readAmounts(machine, line);
+}
+
+bool OrderRun::createRepayment(const PreviousPayout& before) {
+    const LineResult& line = lines_[0];
+    const ir::Ydelse& y = *line.ydelse;
+    // Everything due now, with the order's own skattekort (P8).
+    if (!taxOrder()) {
+        return false;
+    }
+    const Amounts now = result_.belob;
+    Repayment r;
+    r.dBrutto = now.brutto - before.brutto;
+    r.dAtpEgen = now.atpEgen - before.atpEgen;
+    r.dAmBidrag = now.amBidrag - before.amBidrag;
+    r.dASkat = now.aSkat - before.aSkat;
+
+    EvalState::FrameMemory& memory = state_.frame(line.index);
+    Machine machine(program_, y.frame, memory, state_.appliedRules());
+    if (!machine.force(y.repaymentKrav) || !machine.force(y.repaymentForaeldes)) {
+        return failLine(line.index, machine.error());
+    }
+    r.kind = static_cast<ir::ClaimKind>(machine.value(y.repaymentKrav).bits);
+    const Date foraeldes =
+        Date::fromDays(static_cast<std::int32_t>(machine.value(y.repaymentForaeldes).bits));
+    if (r.kind == ir::ClaimKind::Nettokrav) {
+        const Decimal nettoNow = now.brutto - now.atpEgen - now.amBidrag - now.aSkat;
+        r.claim = before.netto - nettoNow;
+    } else {
+        const Decimal aIndkomstBefore = before.brutto - before.atpEgen - before.amBidrag;
+        r.claim = aIndkomstBefore - (now.brutto - now.atpEgen - now.amBidrag);
+    }
+    if (!r.claim.isPositive()) {
+        return failWith({"KORREKTION_INTET_KRAV", "korrektion.tidligere",
+                         fmt::format("bruttobeløbet er lavere nu ({} kr mod {} kr), men {} bliver "
+                                     "{} kr; tallene i 'tidligere' hænger ikke sammen",
+                                     now.brutto.toString(2), before.brutto.toString(2),
+                                     r.kind == ir::ClaimKind::Nettokrav ? "nettokravet"
+                                                                        : "bruttokravet",
+                                     r.claim.toString(2))});
+    }
+    const ir::RepaymentRule& rule = program_.repaymentRules[y.repaymentRule];
+    const ir::Rule& audit = program_.rules[rule.rule];
+    result_.fordringerOprettet.push_back(
+        {rule.fordringstype,
+         r.kind == ir::ClaimKind::Nettokrav ? std::string_view("nettokrav") : "bruttokrav",
+         r.claim, audit.lovgrundlag, foraeldes});
+    state_.appliedRules().push_back(rule.rule);
+    // Nothing is paid out: the claim is the whole outcome (P8).
+    result_.belob = Amounts{};
+    result_.status = ResultStatus::Effektueret;
+    repayment_ = r;
+    return true;
+}
+
+} // namespace ydelse

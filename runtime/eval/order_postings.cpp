@@ -1,0 +1,132 @@
+// The order's postings (domain P9): each line's amounts by its ydelse's konteringsregel, the
+// order's own (A-skat, modregning, netto, tilbageholdt, tilbagebetalingskrav) by the
+// udbetaling's. A correction that creates a claim reverses the postings of the withdrawn amounts
+// and posts the claim. The book must balance, or the order is not effektueret.
+#include "runtime/eval/order_run.hpp"
+
+#include <fmt/format.h>
+
+namespace ydelse {
+
+using ir::LineAmount;
+
+namespace {
+
+const OrderError kBadAccount{"INTERN_FEJL", "", "en konteringsregel peger på en ukendt konto"};
+
+constexpr LineAmount kAmountOfArt[] = {LineAmount::Brutto,   LineAmount::AtpEgen,
+                                       LineAmount::AtpKommune, LineAmount::AmBidrag,
+                                       LineAmount::OpBidrag, LineAmount::Refusion};
+
+std::string monthText(const Order& order) { return order.periode.from.toString().substr(0, 7); }
+
+} // namespace
+
+// Posts a line's amounts; a negative amount is posted the other way round, which is how a
+// reversal is made. A reversal (`withholdingsOnly`) touches only brutto and what was withheld
+// from it, not the payer's own shares.
+bool OrderRun::postLine(PostingBook& book, const LineResult& line, bool withholdingsOnly) {
+    const ir::Ydelse& y = *line.ydelse;
+    Machine machine(program_, y.frame, state_.frame(line.index), state_.appliedRules());
+    const std::string tekst = fmt::format("{} {}", y.navn, monthText(order_));
+    bool posted = false;
+    for (const ir::PostingRule& rule : y.frame.postings) {
+        if (withholdingsOnly && rule.art != ir::PostingArt::Brutto &&
+            rule.art != ir::PostingArt::AtpEgen && rule.art != ir::PostingArt::AmBidrag) {
+            continue;
+        }
+        const Decimal& amount = line.amount(kAmountOfArt[static_cast<std::size_t>(rule.art)]);
+        if (amount.isZero()) {
+            continue;
+        }
+        if (!machine.force(rule.debit) || !machine.force(rule.credit)) {
+            return failLine(line.index, machine.error());
+        }
+        if (!book.post(static_cast<std::uint32_t>(machine.value(rule.debit).bits),
+                       static_cast<std::uint32_t>(machine.value(rule.credit).bits), amount,
+                       tekst)) {
+            return failWith(kBadAccount);
+        }
+        posted = true;
+    }
+    if (posted && y.frame.postingRule != ir::kNone) {
+        state_.appliedRules().push_back(y.frame.postingRule);
+    }
+    return true;
+}
+
+bool OrderRun::postOrderArt(PostingBook& book, ir::PostingArt art, const Decimal& amount) {
+    if (amount.isZero()) {
+        return true;
+    }
+    const ir::Frame& frame = program_.order.frame;
+    Machine machine(program_, frame, state_.frame(orderFrameIndex()), state_.appliedRules());
+    const std::string tekst = fmt::format("Udbetaling {}", monthText(order_));
+    for (const ir::PostingRule& rule : frame.postings) {
+        if (rule.art != art) {
+            continue;
+        }
+        if (!machine.force(rule.debit) || !machine.force(rule.credit)) {
+            return failWith(machine.error());
+        }
+        if (!book.post(static_cast<std::uint32_t>(machine.value(rule.debit).bits),
+                       static_cast<std::uint32_t>(machine.value(rule.credit).bits), amount,
+                       tekst)) {
+            return failWith(kBadAccount);
+        }
+        return true;
+    }
+    // The compiler requires a posting line for every order-level amount that can arise.
+    return failWith({"INTERN_FEJL", "",
+                     fmt::format("'udbetaling' har ingen kontering for {}",
+                                 ir::postingArtName(art))});
+}
+
+bool OrderRun::post(PostingBook& book) {
+    for (const LineResult& line : lines_) {
+        if (!postLine(book, line, false)) {
+            return false;
+        }
+    }
+    const Amounts& sum = result_.belob;
+    if (!postOrderArt(book, ir::PostingArt::ASkat, sum.aSkat) ||
+        !postOrderArt(book, ir::PostingArt::Modregning, sum.modregning) ||
+        !postOrderArt(book, ir::PostingArt::Netto, sum.netto) ||
+        !postOrderArt(book, ir::PostingArt::Tilbageholdt, sum.tilbageholdt)) {
+        return false;
+    }
+    if (!book.balanced()) {
+        return failWith({"INTERN_UBALANCE", "",
+                         "konteringerne balancerer ikke; ordren er ikke effektueret"});
+    }
+    return true;
+}
+
+// The withdrawn part of the earlier payout is reversed: its expense and what was withheld from
+// it (A-skat only for a nettokrav: a bruttokrav leaves the closed year's tax as it was). The
+// claim makes up the rest (P9).
+bool OrderRun::postRepayment(PostingBook& book) {
+    const Repayment& r = *repayment_;
+    LineResult reversed = lines_[0];
+    reversed.amount(LineAmount::Brutto) = r.dBrutto;
+    reversed.amount(LineAmount::AtpEgen) = r.dAtpEgen;
+    reversed.amount(LineAmount::AmBidrag) = r.dAmBidrag;
+    if (!postLine(book, reversed, true)) {
+        return false;
+    }
+    if (r.kind == ir::ClaimKind::Nettokrav &&
+        !postOrderArt(book, ir::PostingArt::ASkat, r.dASkat)) {
+        return false;
+    }
+    if (!postOrderArt(book, ir::PostingArt::Tilbagebetalingskrav, r.claim)) {
+        return false;
+    }
+    if (!book.balanced()) {
+        return failWith({"INTERN_UBALANCE", "",
+                         "konteringerne af tilbagebetalingskravet balancerer ikke; ordren er "
+                         "ikke effektueret"});
+    }
+    return true;
+}
+
+} // namespace ydelse

@@ -1,0 +1,87 @@
+// Internal to the evaluator: the state of one effektueringsordre while it is carried out. The
+// catalog computes every amount; OrderRun supplies the generic mechanics around it (evaluator.cpp
+// the payout, offsets.cpp modregning, correction.cpp corrections, eincome.cpp the eIndkomst
+// lines, order_postings.cpp the postings).
+#pragma once
+
+#include "runtime/eval/evaluator.hpp"
+#include "runtime/eval/machine.hpp"
+#include "runtime/eval/postings.hpp"
+
+#include <array>
+
+namespace ydelse {
+
+/// One order line's amounts, by ir::LineAmount.
+struct LineResult {
+    const ir::Ydelse* ydelse = nullptr;
+    std::size_t index = 0; ///< in order.ydelser, and its frame in EvalState
+    std::array<Decimal, ir::kLineAmountCount> amounts;
+
+    const Decimal& amount(ir::LineAmount a) const { return amounts[static_cast<std::size_t>(a)]; }
+    Decimal& amount(ir::LineAmount a) { return amounts[static_cast<std::size_t>(a)]; }
+};
+
+/// What a correction that lowers the payout leaves behind.
+struct Repayment {
+    ir::ClaimKind kind = ir::ClaimKind::Nettokrav;
+    Decimal claim;
+    /// Due now minus paid before, by the amounts the order's `tidligere` gives (negative).
+    Decimal dBrutto, dAtpEgen, dAmBidrag, dASkat;
+};
+
+class OrderRun {
+public:
+    OrderRun(const ir::Program& program, const Order& order, EvalState& state, Result& result)
+        : program_(program), order_(order), state_(state), result_(result) {}
+
+    bool run();
+    std::vector<OrderError> errors;
+
+private:
+    // evaluator.cpp
+    bool evaluateLine(std::size_t index);
+    bool readAmounts(Machine& machine, LineResult& out);
+    bool taxOrder();
+    bool settle();
+    bool checkWholeOre();
+    void emitLines();
+    void listAppliedRules();
+    std::size_t orderFrameIndex() const { return order_.ydelser.size(); }
+    std::size_t claimFrameIndex() const { return order_.ydelser.size() + 1; }
+    bool failWith(const OrderError& e) {
+        errors.push_back(e);
+        return false;
+    }
+    bool failLine(std::size_t index, OrderError e);
+
+    // offsets.cpp
+    bool offsetClaims(const Decimal& available);
+
+    // correction.cpp
+    bool correct(bool& repaid);
+    bool payDifference(const PreviousPayout& before);
+    bool createRepayment(const PreviousPayout& before);
+    /// Prepares a line's frame afresh with some amounts fixed in advance.
+    void pinFrame(const LineResult& line,
+                  const std::array<const Decimal*, ir::kLineAmountCount>& pins);
+
+    // eincome.cpp
+    bool emitEIncome();
+    bool emitLineEIncome(const LineResult& line, const Decimal& aSkatShare);
+
+    // order_postings.cpp
+    bool post(PostingBook& book);
+    bool postRepayment(PostingBook& book);
+    bool postLine(PostingBook& book, const LineResult& line, bool withholdingsOnly);
+    bool postOrderArt(PostingBook& book, ir::PostingArt art, const Decimal& amount);
+
+    const ir::Program& program_;
+    const Order& order_;
+    EvalState& state_;
+    Result& result_;
+    std::vector<LineResult> lines_;
+    std::optional<Repayment> repayment_;
+};
+
+} // namespace ydelse
