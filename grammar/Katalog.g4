@@ -40,6 +40,8 @@ regelAttr
     : LOVGRUNDLAG tekst=STRING    # RegelLovgrundlag
     | VERSION tekst=STRING        # RegelVersion
     | KOMMUNEN KAN AENDRE         # RegelKommunalTilpasning
+    | GYLDIG FRA fra=DATE (TIL til=DATE)?   # RegelGyldighed
+    | BEVIDST HUL begrundelse=STRING        # RegelBevidstHul
     ;
 
 ydelseLed
@@ -73,9 +75,10 @@ navngivetArg : navn=ident ASSIGN vaerdi=expr ;
 
 konteringLinje : art=ident COLON DEBET debet=expr KREDIT kredit=expr ;
 
+// `Beløb pr. måned`: an amount with a period unit (the dot may be left out).
 typeRef
-    : SANDFALSK     # BoolType
-    | navn=ident    # NamedType
+    : SANDFALSK                                      # BoolType
+    | navn=ident (PR DOT? enhed=ident)?              # NamedType
     ;
 
 // Precedence: earlier alternatives bind tighter; `hvis` and `vælg` bind loosest.
@@ -116,6 +119,7 @@ ident
     : IDENT | PERIODE | GRUNDLAG | MODTAGER | FAGSYSTEM | SKAT | ART | FELT | VERSION
     | LOVGRUNDLAG | INDKOMSTTYPE | EINDKOMST | DRANST | GRUPPERING | TYPE | KRAV | GYLDIG
     | FRA | TIL | DEBET | KREDIT | UDBETALING | LOGISK | FAGSYSTEMER | TABEL | TRAEF | VALGFRI | UNDTAGELSE | FOR | KOMMUNE | KOMMUNEN | KAN | AENDRE
+    | BEVIDST | HUL | PR
     ;
 
 // ---- Lexer ----------------------------------------------------------------------------------
@@ -170,6 +174,9 @@ AENDRE       : 'ændre' ;
 NAAR         : 'når' ;
 VALGFRI      : 'valgfri' ;
 TRAEF        : 'træf' ;
+BEVIDST      : 'bevidst' ;
+HUL          : 'hul' ;
+PR           : 'pr' ;
 
 LBRACE  : '{' ;
 RBRACE  : '}' ;

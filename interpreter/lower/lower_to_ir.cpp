@@ -4,6 +4,8 @@
 #include "interpreter/lower/frame_builder.hpp"
 #include "interpreter/sema/expr_checker.hpp"
 
+#include <algorithm>
+
 namespace ydelse {
 namespace {
 
@@ -32,6 +34,32 @@ void lowerBlock(FrameBuilder& builder, const sema::BlockInfo& block) {
     for (std::size_t i = 0; i < block.definitions.size(); ++i) {
         builder.emitDefinition(builder.blockDefinitions[i], *block.definitions[i]->value);
     }
+}
+
+// The posting lines of a konteringsregel with versions: one pair of account definitions per
+// beløbsart any version posts, each choosing the version in force. The version is put on the
+// audit list by its own `applied` when an account is computed (only for an amount posted), so
+// the frame names no single posting rule.
+void lowerVersionedPostings(FrameBuilder& builder, const ast::Catalog& cat,
+                            const sema::RuleVersions& versions, ir::Frame& frame) {
+    std::vector<std::string> arts;
+    for (std::uint32_t d : versions.decls) {
+        for (const ast::PostingLine& line : cat.konteringer[d].lines) {
+            if (std::find(arts.begin(), arts.end(), line.art.name) == arts.end()) {
+                arts.push_back(line.art.name);
+            }
+        }
+    }
+    for (const std::string& art : arts) {
+        ir::PostingRule rule;
+        rule.art = *postingArt(art);
+        rule.debit = builder.reserveDefinition("debet " + art);
+        builder.emitVersionedKonteringAccount(rule.debit, versions, art, true);
+        rule.credit = builder.reserveDefinition("kredit " + art);
+        builder.emitVersionedKonteringAccount(rule.credit, versions, art, false);
+        frame.postings.push_back(rule);
+    }
+    frame.postingRule = ir::kNone;
 }
 
 } // namespace
@@ -66,6 +94,7 @@ ir::Program lowerToIr(const sema::CheckedCatalog& checked, const SourceManager& 
     std::vector<std::uint32_t> konteringRules;
     for (const ast::KonteringDecl& k : cat.konteringer) {
         konteringRules.push_back(static_cast<std::uint32_t>(program.rules.size()));
+        ruleIds.konteringer.push_back(konteringRules.back());
         program.rules.push_back({k.name.name, k.version.value, k.lovgrundlag.value});
     }
 
@@ -157,6 +186,12 @@ ir::Program lowerToIr(const sema::CheckedCatalog& checked, const SourceManager& 
                     builder.konteringArgDefinitions.push_back(def);
                 }
             }
+        }
+        const sema::RuleVersions& versions =
+            checked.konteringVersions[checked.konteringByName.at(k.name.name)];
+        if (versions.versioned) {
+            lowerVersionedPostings(builder, cat, versions, out.frame);
+            continue;
         }
         out.frame.postingRule = konteringRules[checked.konteringByName.at(k.name.name)];
         for (const ast::PostingLine& line : k.lines) {

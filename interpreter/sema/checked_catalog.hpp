@@ -66,6 +66,25 @@ struct BlockInfo {
     std::vector<Type> types;
 };
 
+/// A stretch of days in a rule's validity: a version, or a gap the catalog declares deliberate.
+struct VersionSpan {
+    Date from;
+    Date to;                          ///< inclusive; 2999-12-31 for an open end
+    std::uint32_t decl = ir::kNone;   ///< the declaration in force; kNone in a deliberate gap
+    std::string reason;               ///< `bevidst hul "…"`, for a gap
+};
+
+/// The declarations sharing one name (regel, tabel or konteringsregel). Unversioned: the one
+/// declaration, valid always. Versioned (each has `gyldig fra`): the version in force for the
+/// order's periode.fra is used, found at run time.
+struct RuleVersions {
+    bool versioned = false;
+    std::vector<std::uint32_t> decls; ///< sorted by gyldig fra
+    std::vector<VersionSpan> spans;   ///< versions and deliberate gaps, in date order
+};
+
+inline const Date kOpenEnd = *Date::fromYmd(2999, 12, 31);
+
 struct CheckedCatalog {
     const ast::Catalog* ast = nullptr;
     std::vector<Type> exprTypes; ///< by ExprId
@@ -79,6 +98,10 @@ struct CheckedCatalog {
     /// Per regel, its undtagelser in the order they are tried.
     std::vector<std::vector<std::uint32_t>> undtagelserByRegel;
     std::map<std::string, std::uint32_t> konteringByName;
+    /// By declaration index, for the declaration the ...ByName map names (empty for the others).
+    std::vector<RuleVersions> regelVersions;
+    std::vector<RuleVersions> tabelVersions;
+    std::vector<RuleVersions> konteringVersions;
     std::vector<BlockInfo> ydelseBlocks; ///< parallel to ast->ydelser
     BlockInfo orderBlock;
     std::vector<ir::KommuneConfig> kommuner;

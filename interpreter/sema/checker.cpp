@@ -4,6 +4,7 @@
 
 #include "interpreter/sema/decl_checker.hpp"
 #include "interpreter/sema/exception_checker.hpp"
+#include "interpreter/sema/rule_versions.hpp"
 #include "interpreter/sema/sats_coverage.hpp"
 #include "interpreter/sema/table_checker.hpp"
 
@@ -39,6 +40,7 @@ sema::CheckedCatalog check(const ast::Catalog& catalog, std::vector<ir::Sats> sa
     decls.warnUnusedRules();
     if (!diagnostics.hasErrors()) {
         sema::checkSatsCoverage(checked, diagnostics);
+        sema::checkRuleCoverage(checked, diagnostics);
     }
     return checked;
 }

@@ -2,6 +2,7 @@
 #include "interpreter/sema/decl_checker.hpp"
 
 #include "interpreter/sema/expr_walk.hpp"
+#include "interpreter/sema/rule_versions.hpp"
 #include "interpreter/sema/suggest.hpp"
 
 #include <cctype>
@@ -85,21 +86,17 @@ void DeclChecker::collectSymbols() {
     for (std::size_t i = 0; i < checked_.satser.size(); ++i) {
         checked_.satsByName.emplace(checked_.satser[i].name, static_cast<std::uint32_t>(i));
     }
-    for (std::size_t i = 0; i < cat.regler.size(); ++i) {
-        const ast::Ident& name = cat.regler[i].name;
-        if (!checked_.regelByName.emplace(name.name, static_cast<std::uint32_t>(i)).second) {
-            diagnostics_.error("K304", name.range,
-                               fmt::format("reglen '{}' er defineret mere end én gang", name.name));
-        }
+    std::vector<VersionedDecl> regler;
+    for (const ast::RegelDecl& r : cat.regler) {
+        regler.push_back({&r.name, &r.version, &r.validity, &r.params, &r.returnType});
     }
-    for (std::size_t i = 0; i < cat.konteringer.size(); ++i) {
-        const ast::Ident& name = cat.konteringer[i].name;
-        if (!checked_.konteringByName.emplace(name.name, static_cast<std::uint32_t>(i)).second) {
-            diagnostics_.error("K304", name.range,
-                               fmt::format("konteringen '{}' er defineret mere end én gang",
-                                           name.name));
-        }
+    groupVersions(regler, "reglen", diagnostics_, checked_.regelByName, checked_.regelVersions);
+    std::vector<VersionedDecl> konteringer;
+    for (const ast::KonteringDecl& k : cat.konteringer) {
+        konteringer.push_back({&k.name, &k.version, &k.validity, &k.params, nullptr});
     }
+    groupVersions(konteringer, "konteringsreglen", diagnostics_, checked_.konteringByName,
+                  checked_.konteringVersions);
     if (cat.katalog.empty()) {
         diagnostics_.error("K303", kWholeCatalog, "kataloget mangler en 'katalog'-erklæring med navn og version");
     }
@@ -369,7 +366,14 @@ void DeclChecker::checkKonteringUse(const ast::YdelseDecl& y, Scope& scope) {
                                            k.name.name, paramNames[i]));
         }
     }
-    // Every amount this ydelse can produce must be posted somewhere.
+    // Every amount this ydelse can produce must be posted somewhere, by every version.
+    for (std::uint32_t v : checked_.konteringVersions[it->second].decls) {
+        checkProducedArtsPosted(y, scope, checked_.ast->konteringer[v]);
+    }
+}
+
+void DeclChecker::checkProducedArtsPosted(const ast::YdelseDecl& y, const Scope& scope,
+                                          const ast::KonteringDecl& k) {
     std::vector<bool> present(ir::kPostingArtCount, false);
     for (const ast::PostingLine& line : k.lines) {
         if (std::optional<ir::PostingArt> art = postingArtByName(line.art.name)) {
@@ -393,8 +397,11 @@ void DeclChecker::checkKonteringUse(const ast::YdelseDecl& y, Scope& scope) {
         if (!present[static_cast<std::size_t>(art)]) {
             diagnostics_.error("K501", block.definitions[def->second]->name.range,
                                fmt::format("ydelsen {} kan give beløbsarten '{}', men "
-                                           "konteringsreglen {} har ingen linje for den",
-                                           y.code.name, ir::postingArtName(art), k.name.name))
+                                           "konteringsreglen {}{} har ingen linje for den",
+                                           y.code.name, ir::postingArtName(art), k.name.name,
+                                           k.validity.fra.present
+                                               ? fmt::format(" version \"{}\"", k.version.value)
+                                               : ""))
                 .notes.push_back({k.name.range, "konteringsreglen er her"});
         }
     }

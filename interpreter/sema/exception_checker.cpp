@@ -41,13 +41,18 @@ void checkExceptions(CheckedCatalog& checked, Diagnostics& diagnostics) {
             continue;
         }
         const ast::RegelDecl& r = cat.regler[target->second];
-        if (u.kommune && !r.kommuneMayChange) {
-            diagnostics
-                .error("K320", u.kommuneRange,
-                       fmt::format("kommune {} må ikke ændre reglen {}: den nationale regel er "
-                                   "ikke markeret 'kommunen kan ændre'",
-                                   *u.kommune, r.name.name))
-                .notes.push_back({r.name.range, "reglen er her"});
+        // An undtagelse applies to every version, so every version must allow the overlay.
+        for (std::uint32_t v : checked.regelVersions[target->second].decls) {
+            const ast::RegelDecl& version = cat.regler[v];
+            if (u.kommune && !version.kommuneMayChange) {
+                diagnostics
+                    .error("K320", u.kommuneRange,
+                           fmt::format("kommune {} må ikke ændre reglen {}: den nationale regel "
+                                       "er ikke markeret 'kommunen kan ændre'",
+                                       *u.kommune, r.name.name))
+                    .notes.push_back({version.name.range, "reglen er her"});
+                break;
+            }
         }
         Scope scope;
         scope.kind = Scope::Kind::Regel;

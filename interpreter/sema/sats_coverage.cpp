@@ -29,15 +29,19 @@ public:
                 collect(*a);
             }
             if (ref.kind == RefKind::Rule && rules_.insert(ref.index).second) {
-                collect(*checked_.ast->regler[ref.index].body);
+                for (std::uint32_t v : checked_.regelVersions[ref.index].decls) {
+                    collect(*checked_.ast->regler[v].body);
+                }
                 for (std::uint32_t u : checked_.undtagelserByRegel[ref.index]) {
                     collect(*checked_.ast->undtagelser[u].condition);
                     collect(*checked_.ast->undtagelser[u].value);
                 }
             }
             if (ref.kind == RefKind::Table && tables_.insert(ref.index).second) {
-                for (const ast::TableRow& row : checked_.ast->tabeller[ref.index].rows) {
-                    collect(*row.result);
+                for (std::uint32_t v : checked_.tabelVersions[ref.index].decls) {
+                    for (const ast::TableRow& row : checked_.ast->tabeller[v].rows) {
+                        collect(*row.result);
+                    }
                 }
             }
             return;
