@@ -55,9 +55,9 @@ std::uint32_t FrameBuilder::lowerByPeriod(const ast::Expr& at, const std::string
     };
     std::vector<std::uint32_t> toNone;
     std::vector<std::uint32_t> toEnd;
+    const std::uint32_t before = compare(ir::Comparison::Lt, rule.spans.front().from);
     toNone.push_back(here());
-    emit({ir::Op::JumpIfTrue, 0, 0, compare(ir::Comparison::Lt, rule.spans.front().from), 0, 0, 0},
-         at);
+    emit({ir::Op::JumpIfTrue, 0, 0, before, 0, 0, 0}, at);
     for (const sema::VersionSpan& span : rule.spans) {
         std::uint32_t toNext = ir::kNone;
         if (span.to != sema::kOpenEnd) {

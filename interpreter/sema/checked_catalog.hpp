@@ -4,6 +4,7 @@
 #pragma once
 
 #include "interpreter/ast/ast.hpp"
+#include "interpreter/ast/period_unit.hpp"
 #include "runtime/ir/program.hpp"
 
 #include <map>
@@ -16,14 +17,23 @@ struct Type {
     ir::ValueType kind = ir::ValueType::Bool;
     std::uint32_t enumId = ir::kNone;
     bool error = false; ///< already reported; suppresses follow-on errors
+    /// A Beløb's period unit (`Beløb pr. måned`); None is compatible with every unit. Equality
+    /// below ignores it: units are checked where they can clash (unitsClash).
+    PeriodUnit unit = PeriodUnit::None;
 
     static Type of(ir::ValueType k) { return {k, ir::kNone, false}; }
     static Type enumeration(std::uint32_t id) { return {ir::ValueType::Enum, id, false}; }
     static Type errorType() { return {ir::ValueType::Bool, ir::kNone, true}; }
+    static Type belob(PeriodUnit u) { return {ir::ValueType::Belob, ir::kNone, false, u}; }
     friend bool operator==(const Type& a, const Type& b) {
         return a.kind == b.kind && a.enumId == b.enumId;
     }
 };
+
+/// Two amounts of different period units (a monthly and a weekly one) cannot meet.
+inline bool unitsClash(const Type& a, const Type& b) {
+    return a.unit != PeriodUnit::None && b.unit != PeriodUnit::None && a.unit != b.unit;
+}
 
 enum class RefKind : std::uint8_t {
     None,
@@ -91,6 +101,7 @@ struct CheckedCatalog {
     std::vector<Ref> refs;       ///< by ExprId
     std::vector<ir::EnumType> enums;
     std::vector<ir::Sats> satser;
+    std::vector<PeriodUnit> satsUnits; ///< parallel to satser
     std::map<std::string, std::uint32_t> satsByName;
     std::map<std::string, std::uint32_t> enumValueByName; ///< value name -> enum id
     std::map<std::string, std::uint32_t> regelByName;

@@ -11,10 +11,12 @@
 namespace ydelse {
 
 sema::CheckedCatalog check(const ast::Catalog& catalog, std::vector<ir::Sats> satser,
-                           Diagnostics& diagnostics) {
+                           Diagnostics& diagnostics, std::vector<PeriodUnit> satsUnits) {
     sema::CheckedCatalog checked;
     checked.ast = &catalog;
     checked.satser = std::move(satser);
+    checked.satsUnits = std::move(satsUnits);
+    checked.satsUnits.resize(checked.satser.size(), PeriodUnit::None);
     checked.exprTypes.resize(catalog.nextExprId);
     checked.refs.resize(catalog.nextExprId);
     checked.ydelseBlocks.resize(catalog.ydelser.size());

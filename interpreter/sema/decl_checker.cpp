@@ -112,12 +112,13 @@ void DeclChecker::checkRegel(std::uint32_t index) {
     Scope scope;
     scope.kind = Scope::Kind::Regel;
     bool ok = declareParams(checked_, diagnostics_, r.params, scope);
-    std::optional<Type> ret = resolveTypeName(checked_, r.returnType.name);
+    std::optional<Type> ret = resolveTypeRef(checked_, r.returnType);
     if (!ret) {
         diagnostics_.error("K211", r.returnType.range,
                            fmt::format("ukendt type '{}'", r.returnType.name));
         ok = false;
     }
+    checkTypeUnit(diagnostics_, r.returnType, ret);
     // Every rule applied is listed for audit with its legal basis and version.
     if (!r.lovgrundlag.present) {
         diagnostics_.error("K301", r.name.range,
@@ -218,10 +219,17 @@ void DeclChecker::checkBlock(BlockInfo& block, Scope& scope, std::set<std::uint3
         ExprChecker checker(checked_, diagnostics_, scope);
         Type t = checker.check(*def.value);
         if (def.declaredType) {
-            std::optional<Type> declared = resolveTypeName(checked_, def.declaredType->name);
+            std::optional<Type> declared = resolveTypeRef(checked_, *def.declaredType);
+            checkTypeUnit(diagnostics_, *def.declaredType, declared);
             if (!declared) {
                 diagnostics_.error("K211", def.declaredType->range,
                                    fmt::format("ukendt type '{}'", def.declaredType->name));
+            } else if (!t.error && t == *declared && unitsClash(t, *declared)) {
+                diagnostics_.error("K214", def.value->range,
+                                   fmt::format("'{}' er erklæret som {}, men udtrykket er {}",
+                                               def.name.name, typeText(checked_, *declared),
+                                               typeText(checked_, t)));
+                t = Type::errorType();
             } else if (!t.error && !(t == *declared)) {
                 diagnostics_.error("K201", def.value->range,
                                    fmt::format("'{}' er erklæret som {}, men udtrykket er {}",
@@ -472,7 +480,8 @@ void DeclChecker::checkYdelse(std::uint32_t index) {
                                fmt::format("grundlagsfeltet '{}' er angivet mere end én gang",
                                            f.name.name));
         }
-        std::optional<Type> t = resolveTypeName(checked_, f.type.name);
+        std::optional<Type> t = resolveTypeRef(checked_, f.type);
+        checkTypeUnit(diagnostics_, f.type, t);
         if (!t) {
             diagnostics_.error("K211", f.type.range, fmt::format("ukendt type '{}'", f.type.name));
         } else if (t->kind == ValueType::Tekst || t->kind == ValueType::Periode ||

@@ -59,12 +59,12 @@ void checkExceptions(CheckedCatalog& checked, Diagnostics& diagnostics) {
         scope.params = &r.params;
         for (const ast::Param& p : r.params) {
             scope.paramTypes.push_back(
-                resolveTypeName(checked, p.type.name).value_or(Type::errorType()));
+                resolveTypeRef(checked, p.type).value_or(Type::errorType()));
         }
         ExprChecker checker(checked, diagnostics, scope);
         checker.checkAs(*u.condition, Type::of(ir::ValueType::Bool),
                         fmt::format("betingelsen i undtagelsen {}", u.name.name));
-        if (std::optional<Type> ret = resolveTypeName(checked, r.returnType.name)) {
+        if (std::optional<Type> ret = resolveTypeRef(checked, r.returnType)) {
             checker.checkAs(*u.value, *ret,
                             fmt::format("værdien af undtagelsen {} (reglen {} giver {})",
                                         u.name.name, r.name.name, r.returnType.name));

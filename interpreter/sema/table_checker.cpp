@@ -69,11 +69,12 @@ void checkTable(CheckedCatalog& checked, Diagnostics& diagnostics, std::uint32_t
     Scope scope;
     scope.kind = Scope::Kind::Regel;
     const bool typesKnown = declareParams(checked, diagnostics, t.params, scope);
-    std::optional<Type> result = resolveTypeName(checked, t.returnType.name);
+    std::optional<Type> result = resolveTypeRef(checked, t.returnType);
     if (!result) {
         diagnostics.error("K211", t.returnType.range,
                           fmt::format("ukendt type '{}'", t.returnType.name));
     }
+    checkTypeUnit(diagnostics, t.returnType, result);
     for (auto [present, what] : {std::pair{t.lovgrundlag.present, "lovgrundlag"},
                                  std::pair{t.version.present, "version"}}) {
         if (!present) {
