@@ -1,7 +1,9 @@
 // Versions of regler, tabeller and konteringsregler: the checks on their validity (K306,
 // K330-K334, K431) and the choice of the version in force for the order's periode.fra.
 #include "io/order_reader.hpp"
+#include "runtime/artifact/artifact.hpp"
 #include "runtime/eval/evaluator.hpp"
+#include "runtime/output/json_writer.hpp"
 #include "test_catalog.hpp"
 
 #include <doctest/doctest.h>
@@ -175,6 +177,22 @@ TEST_CASE("an order in a deliberate gap is rejected with the reason") {
     REQUIRE(gap.status == ResultStatus::Afvist);
     CHECK(gap.fejl.at(0).kode == "REGEL_UDEN_VERSION");
     CHECK(std::string(gap.fejl.at(0).besked).find("ophævet i juli 2025") != std::string::npos);
+}
+
+TEST_CASE("from a compiled artifact, versions give byte for byte the same results") {
+    CompileResult c = compileVersions(kVersioned);
+    REQUIRE(c.program.has_value());
+    LoadedArtifact loaded = readArtifact(writeArtifact(*c.program));
+    REQUIRE_MESSAGE(loaded.program.has_value(), loaded.error);
+    for (const char* month : {"2024-03", "2025-03", "2025-07", "2026-03"}) {
+        std::string fromSource;
+        std::string fromArtifact;
+        writeJson(runMonth(*c.program, month, "5000"), fromSource);
+        writeJson(runMonth(*loaded.program, month, "5000"), fromArtifact);
+        CHECK(fromSource == fromArtifact);
+        const bool gap = std::string(month) == "2025-07";
+        CHECK(fromSource.find(gap ? "REGEL_UDEN_VERSION" : "\"regler\"") != std::string::npos);
+    }
 }
 
 TEST_CASE("overlapping versions are K330, an undeclared gap K331") {
