@@ -256,3 +256,26 @@ TEST_CASE("a ydelse using a rule outside the rule's versions is K431, naming the
                                        "gyldig fra 2025-01-01 til 2025-12-31\n  brutto")),
               "K431"));
 }
+
+TEST_CASE("a sats used only by a later version need not cover the earlier days (K430)") {
+    const std::string usesNewSats =
+        replaced(kVersioned, "= min(x; 2000 kr)", "= min(x; NYT_LOFT)");
+    auto withSats = [&](const char* from) {
+        return compileSources({{"k.yk", "katalog \"T\" version \"1\" fagsystemer KY\n"},
+                               {"r.yk", usesNewSats},
+                               {"y.yk", kYdelse},
+                               {"u.yk", kMinimalUdbetaling}},
+                              {{"satser/s.yaml",
+                                std::string("NYT_LOFT:\n  type: Beløb\n  værdier:\n    - fra: ") +
+                                    from + "\n      værdi: \"2000\"\n      kilde: \"test\"\n"}});
+    };
+    CHECK(codes(withSats("2025-08-01")).empty());
+    CompileResult late = withSats("2025-09-01");
+    REQUIRE(has(late, "K430"));
+    bool narrowed = false;
+    for (const Diagnostic& d : late.diagnostics.items()) {
+        narrowed = narrowed || d.message.find("satsen NYT_LOFT fra 2025-08-01 og frem") !=
+                                   std::string::npos;
+    }
+    CHECK(narrowed);
+}
