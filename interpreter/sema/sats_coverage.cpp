@@ -38,15 +38,15 @@ void checkSatsCoverage(const CheckedCatalog& checked, Diagnostics& diagnostics) 
                 };
                 const std::string need =
                     needFrom == from && needTo == to
-                        ? fmt::format("er gyldig {}", span(from, to))
-                        : fmt::format("bruger (gennem en version af en regel) satsen {} {}",
+                        ? fmt::format("er gyldig {}, men satsen {}", span(from, to), sats.name)
+                        : fmt::format("bruger (gennem en version af en regel) satsen {} {}, men "
+                                      "den",
                                       sats.name, span(needFrom, needTo));
                 diagnostics.error("K430", y.gyldigFra.range,
-                                  fmt::format("ydelsen {} {}, men satsen {} har kun "
-                                              "værdier {}; skriv de manglende perioder som "
-                                              "'ukendt', hvis værdien ikke kendes",
-                                              y.code.name, need, sats.name,
-                                              span(satsFrom, satsTo)));
+                                  fmt::format("ydelsen {} {} har kun værdier {}; skriv de "
+                                              "manglende perioder som 'ukendt', hvis værdien "
+                                              "ikke kendes",
+                                              y.code.name, need, span(satsFrom, satsTo)));
             }
         }
     }
