@@ -225,8 +225,9 @@ void Transformer::transformRuleAttrs(const std::vector<P::RegelAttrContext*>& at
                    dynamic_cast<P::RegelBevidstHulContext*>(a) != nullptr) {
             if (validity == nullptr) {
                 diagnostics_.error("K334", range(a->start),
-                                   "en undtagelse har ingen egen gyldighed; den gælder for de "
-                                   "versioner af reglen, den hører til");
+                                   "kun en regel, tabel eller konteringsregel kan have versioner "
+                                   "med 'gyldig fra' og 'bevidst hul'; en undtagelse gælder for "
+                                   "alle versioner af reglen, den hører til");
             } else if (auto* g = dynamic_cast<P::RegelGyldighedContext*>(a)) {
                 std::optional<Date> fra = dateValue(g->fra);
                 if (setOnce(validity->fra, fra.value_or(Date{}), range(g->start), "gyldig fra",
