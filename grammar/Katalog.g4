@@ -44,6 +44,8 @@ regelAttr
     : LOVGRUNDLAG tekst=STRING    # RegelLovgrundlag
     | VERSION tekst=STRING        # RegelVersion
     | KOMMUNEN KAN AENDRE         # RegelKommunalTilpasning
+    | GYLDIG FRA fra=DATE (TIL til=DATE)?   # RegelGyldighed
+    | BEVIDST HUL begrundelse=STRING        # RegelBevidstHul
     ;
 
 ydelseLed
@@ -81,9 +83,10 @@ navngivetArg : navn=ident ASSIGN vaerdi=expr ;
 
 konteringLinje : art=ident COLON DEBET debet=expr KREDIT kredit=expr ;
 
+// `Beløb pr. måned`: an amount with a period unit (the dot may be left out).
 typeRef
-    : SANDFALSK     # BoolType
-    | navn=ident    # NamedType
+    : SANDFALSK                                      # BoolType
+    | navn=ident (PR DOT? enhed=ident)?              # NamedType
     ;
 
 // Precedence: earlier alternatives bind tighter; `hvis` and `vælg` bind loosest.
@@ -126,6 +129,7 @@ ident
     | FRA | TIL | DEBET | KREDIT | UDBETALING | LOGISK | FAGSYSTEMER | TABEL | TRAEF | VALGFRI | UNDTAGELSE | FOR | KOMMUNE | KOMMUNEN | KAN | AENDRE
     | MODREGNING | TILBAGEBETALING | OMFATTER | HOEJST | FORDRINGSTYPE | DAEKNING | RAEKKEFOELGE
     | DAEK
+    | BEVIDST | HUL | PR
     ;
 
 // ---- Lexer ----------------------------------------------------------------------------------
@@ -188,6 +192,9 @@ FORDRINGSTYPE : 'fordringstype' ;
 DAEKNING     : 'dækning' ;
 RAEKKEFOELGE : 'rækkefølge' ;
 DAEK         : 'dæk' ;
+BEVIDST      : 'bevidst' ;
+HUL          : 'hul' ;
+PR           : 'pr' ;
 
 LBRACE  : '{' ;
 RBRACE  : '}' ;

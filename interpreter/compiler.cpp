@@ -96,6 +96,7 @@ CompileResult compileSources(const Files& files, const Files& satser, const File
     CompileResult result;
     result.ast = std::make_unique<ast::Catalog>();
     std::vector<ir::Sats> loadedSatser;
+    std::vector<PeriodUnit> satsUnits;
     std::vector<ir::KommuneConfig> kommuner;
     for (const auto& [name, text] : files) {
         FileId id = result.sources.add(name, text);
@@ -104,7 +105,7 @@ CompileResult compileSources(const Files& files, const Files& satser, const File
     for (const auto& [name, text] : satser) {
         FileId id = result.sources.add(name, text);
         guarded(result.diagnostics, name, [&] {
-            loadSatser(id, result.sources, loadedSatser, result.diagnostics);
+            loadSatser(id, result.sources, loadedSatser, satsUnits, result.diagnostics);
         });
     }
     for (const auto& [name, text] : config) {
@@ -118,7 +119,8 @@ CompileResult compileSources(const Files& files, const Files& satser, const File
     }
     sema::CheckedCatalog checked;
     guarded(result.diagnostics, "kontrollen", [&] {
-        checked = check(*result.ast, std::move(loadedSatser), result.diagnostics);
+        checked = check(*result.ast, std::move(loadedSatser), result.diagnostics,
+                        std::move(satsUnits));
     });
     checked.kommuner = std::move(kommuner);
     if (result.diagnostics.hasErrors()) {

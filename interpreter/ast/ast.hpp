@@ -106,6 +106,9 @@ struct AccountExpr final : Expr {
 struct TypeRef {
     std::string name; ///< "Beløb", "Sand/Falsk", an enumeration's name, ...
     SourceRange range;
+    /// `Beløb pr. måned`: the period unit's word ("måned"), empty when none is written.
+    std::string unit;
+    SourceRange unitRange;
 };
 
 struct Param {
@@ -159,6 +162,15 @@ struct Attr {
     bool present = false;
 };
 
+/// When a version of a regel, tabel or konteringsregel is in force: `gyldig fra D [til D]`, and
+/// `bevidst hul "…"` when the days before it, after the previous version, have no rule on purpose.
+struct Validity {
+    Attr<Date> fra;
+    std::optional<Date> til;
+    SourceRange tilRange;
+    Attr<std::string> deliberateGap; ///< the reason
+};
+
 struct KatalogDecl {
     std::string navn;
     std::string version;
@@ -200,6 +212,7 @@ struct RegelDecl {
     Attr<std::string> lovgrundlag;
     Attr<std::string> version;
     bool kommuneMayChange = false; ///< `kommunen kan ændre`: kommune overlays may replace it
+    Validity validity;
     ExprPtr body;
 };
 
@@ -208,6 +221,7 @@ struct KonteringDecl {
     std::vector<Param> params;
     Attr<std::string> lovgrundlag;
     Attr<std::string> version;
+    Validity validity;
     std::vector<PostingLine> lines;
 };
 
@@ -252,6 +266,7 @@ struct TableDecl {
     TypeRef returnType;
     Attr<std::string> lovgrundlag;
     Attr<std::string> version;
+    Validity validity;
     Ident policyWord;
     HitPolicy policy = HitPolicy::First;
     std::vector<TableRow> rows;

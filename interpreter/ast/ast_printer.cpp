@@ -36,11 +36,30 @@ void printPostings(std::string& out, const std::vector<PostingLine>& lines) {
     }
 }
 
+std::string typeText(const TypeRef& t) {
+    return t.unit.empty() ? t.name : t.name + " pr. " + t.unit;
+}
+
 std::string params(const std::vector<Param>& ps) {
     std::string out;
     for (const Param& p : ps) {
-        out += fmt::format("{}{}: {}{}", out.empty() ? "" : "; ", p.name.name, p.type.name,
+        out += fmt::format("{}{}: {}{}", out.empty() ? "" : "; ", p.name.name, typeText(p.type),
                            p.optional ? " valgfri" : "");
+    }
+    return out;
+}
+
+// ` gyldig fra D [til D] [bevidst hul "…"]` of a versioned declaration, or nothing.
+std::string validityText(const Validity& v) {
+    if (!v.fra.present) {
+        return "";
+    }
+    std::string out = " gyldig fra " + v.fra.value.toString();
+    if (v.til) {
+        out += " til " + v.til->toString();
+    }
+    if (v.deliberateGap.present) {
+        out += " bevidst hul \"" + v.deliberateGap.value + "\"";
     }
     return out;
 }
@@ -124,12 +143,12 @@ std::string printCatalog(const Catalog& c) {
         out += fmt::format("type {} = {}\n", t.name.name, values);
     }
     for (const RegelDecl& r : c.regler) {
-        out += fmt::format("regel {}({}): {} = {}\n", r.name.name, params(r.params),
-                           r.returnType.name, printExpr(*r.body));
+        out += fmt::format("regel {}({}): {}{} = {}\n", r.name.name, params(r.params),
+                           typeText(r.returnType), validityText(r.validity), printExpr(*r.body));
     }
     for (const TableDecl& t : c.tabeller) {
-        out += fmt::format("tabel {}({}): {} træf {}\n", t.name.name, params(t.params),
-                           t.returnType.name, t.policyWord.name);
+        out += fmt::format("tabel {}({}): {}{} træf {}\n", t.name.name, params(t.params),
+                           typeText(t.returnType), validityText(t.validity), t.policyWord.name);
         for (const TableRow& row : t.rows) {
             std::string cells;
             for (const TableCell& cell : row.cells) {
@@ -159,7 +178,8 @@ std::string printCatalog(const Catalog& c) {
                            printExpr(*u.condition), printExpr(*u.value));
     }
     for (const KonteringDecl& k : c.konteringer) {
-        out += fmt::format("kontering {}({})\n", k.name.name, params(k.params));
+        out += fmt::format("kontering {}({}){}\n", k.name.name, params(k.params),
+                           validityText(k.validity));
         printPostings(out, k.lines);
     }
     for (const ModregningDecl& m : c.modregninger) {

@@ -107,6 +107,12 @@ void collectParams(const ast::Expr& e, const sema::CheckedCatalog& checked,
 
 void FrameBuilder::emitKonteringAccount(std::uint32_t definition, const ast::Expr& expr) {
     frame_.definitions[definition].codeBegin = here();
+    std::uint32_t r = lowerKonteringExpr(expr);
+    emit({ir::Op::Move, 0, frame_.definitions[definition].slot, r, 0, 0, 0}, expr);
+    emit({ir::Op::Ret, 0, 0, frame_.definitions[definition].slot, 0, 0, 0}, expr);
+}
+
+std::uint32_t FrameBuilder::lowerKonteringExpr(const ast::Expr& expr) {
     // Each argument is a definition of the ydelse's frame, forced only by the lines that use it,
     // so an argument one line needs cannot fail the posting of another.
     std::vector<bool> used(konteringArgDefinitions.size(), false);
@@ -118,9 +124,7 @@ void FrameBuilder::emitKonteringAccount(std::uint32_t definition, const ast::Exp
             params[i] = frame_.definitions[konteringArgDefinitions[i]].slot;
         }
     }
-    std::uint32_t r = lower(expr, params);
-    emit({ir::Op::Move, 0, frame_.definitions[definition].slot, r, 0, 0, 0}, expr);
-    emit({ir::Op::Ret, 0, 0, frame_.definitions[definition].slot, 0, 0, 0}, expr);
+    return lower(expr, params);
 }
 
 std::uint32_t FrameBuilder::origin(const SourceRange& range) {
@@ -294,21 +298,12 @@ std::uint32_t FrameBuilder::lowerName(const ast::NameExpr& e,
 std::uint32_t FrameBuilder::lowerCall(const ast::CallExpr& e,
                                       const std::vector<std::uint32_t>& params) {
     const sema::Ref& ref = checked_.refs[e.id];
-    if (ref.kind == sema::RefKind::Rule) {
+    if (ref.kind == sema::RefKind::Rule || ref.kind == sema::RefKind::Table) {
         std::vector<std::uint32_t> args;
         for (const ast::ExprPtr& a : e.args) {
             args.push_back(lower(*a, params));
         }
-        emit({ir::Op::Applied, 0, 0, rules_.regler[ref.index], 0, 0, 0}, e);
-        return lowerRuleBody(e, ref.index, args);
-    }
-    if (ref.kind == sema::RefKind::Table) {
-        std::vector<std::uint32_t> args;
-        for (const ast::ExprPtr& a : e.args) {
-            args.push_back(lower(*a, params));
-        }
-        emit({ir::Op::Applied, 0, 0, rules_.tabeller[ref.index], 0, 0, 0}, e);
-        return lowerTable(e, checked_.ast->tabeller[ref.index], args);
+        return lowerRuleCall(e, ref, args);
     }
     auto builtin = static_cast<sema::Builtin>(ref.index);
     switch (builtin) {
@@ -573,8 +568,9 @@ std::uint32_t FrameBuilder::lowerTable(const ast::CallExpr& call, const ast::Tab
 //   dst = general body
 //   end:
 std::uint32_t FrameBuilder::lowerRuleBody(const ast::CallExpr& call, std::uint32_t regel,
+                                          std::uint32_t version,
                                           const std::vector<std::uint32_t>& args) {
-    const ast::RegelDecl& rule = checked_.ast->regler[regel];
+    const ast::RegelDecl& rule = checked_.ast->regler[version];
     const std::vector<std::uint32_t>& exceptions = checked_.undtagelserByRegel[regel];
     if (exceptions.empty()) {
         return lower(*rule.body, args);

@@ -10,6 +10,7 @@
 #include "interpreter/source/source_file.hpp"
 #include "runtime/ir/program.hpp"
 
+#include <functional>
 #include <stdexcept>
 
 namespace ydelse {
@@ -27,6 +28,7 @@ struct RuleIds {
     std::vector<std::uint32_t> regler;
     std::vector<std::uint32_t> tabeller;
     std::vector<std::uint32_t> undtagelser;
+    std::vector<std::uint32_t> konteringer;
 };
 
 class FrameBuilder {
@@ -48,6 +50,10 @@ public:
     /// Emits a definition giving an account of a posting line of the ydelse's konteringsregel:
     /// the rule's parameters are bound to the ydelse's arguments (`konteringArgDefinitions`).
     void emitKonteringAccount(std::uint32_t definition, const ast::Expr& expr);
+    /// The same for a konteringsregel with versions: the line for `art` of the version in force
+    /// for the order's period (lower_versions.cpp).
+    void emitVersionedKonteringAccount(std::uint32_t definition, const sema::RuleVersions& rule,
+                                       const std::string& art, bool debit);
 
     /// Register of grundlag field `i` (ydelse frames) or line sum `i` (the order's frame).
     std::vector<std::uint32_t> frameInputs;
@@ -69,8 +75,17 @@ private:
                                     const std::vector<std::uint32_t>& params);
     std::uint32_t lowerIf(const ast::IfExpr& e, const std::vector<std::uint32_t>& params);
     std::uint32_t lowerSelect(const ast::SelectExpr& e, const std::vector<std::uint32_t>& params);
-    std::uint32_t lowerRuleBody(const ast::CallExpr& call, std::uint32_t regel,
+    /// A regel or tabel call, its arguments lowered: the version in force, or the only one.
+    std::uint32_t lowerRuleCall(const ast::CallExpr& call, const sema::Ref& ref,
                                 const std::vector<std::uint32_t>& args);
+    /// Chooses among a rule's versions by periode.fra; `body` lowers one version's code.
+    std::uint32_t lowerByPeriod(const ast::Expr& at, const std::string& what,
+                                const sema::RuleVersions& rule,
+                                const std::function<std::uint32_t(std::uint32_t)>& body);
+    std::uint32_t lowerKonteringExpr(const ast::Expr& expr);
+    /// `regel`: the declaration its undtagelser belong to; `version`: whose body is lowered.
+    std::uint32_t lowerRuleBody(const ast::CallExpr& call, std::uint32_t regel,
+                                std::uint32_t version, const std::vector<std::uint32_t>& args);
     std::uint32_t lowerTable(const ast::CallExpr& call, const ast::TableDecl& table,
                              const std::vector<std::uint32_t>& args);
     void emitCellTest(const ast::TableCell& cell, std::uint32_t arg, bool numeric,

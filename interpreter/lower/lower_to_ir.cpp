@@ -6,6 +6,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 namespace ydelse {
 namespace {
 
@@ -59,6 +61,32 @@ void lowerClaimFrame(ir::Program& program, const sema::CheckedCatalog& checked,
     }
 }
 
+// The posting lines of a konteringsregel with versions: one pair of account definitions per
+// beløbsart any version posts, each choosing the version in force. The version is put on the
+// audit list by its own `applied` when an account is computed (only for an amount posted), so
+// the frame names no single posting rule.
+void lowerVersionedPostings(FrameBuilder& builder, const ast::Catalog& cat,
+                            const sema::RuleVersions& versions, ir::Frame& frame) {
+    std::vector<std::string> arts;
+    for (std::uint32_t d : versions.decls) {
+        for (const ast::PostingLine& line : cat.konteringer[d].lines) {
+            if (std::find(arts.begin(), arts.end(), line.art.name) == arts.end()) {
+                arts.push_back(line.art.name);
+            }
+        }
+    }
+    for (const std::string& art : arts) {
+        ir::PostingRule rule;
+        rule.art = *postingArt(art);
+        rule.debit = builder.reserveDefinition("debet " + art);
+        builder.emitVersionedKonteringAccount(rule.debit, versions, art, true);
+        rule.credit = builder.reserveDefinition("kredit " + art);
+        builder.emitVersionedKonteringAccount(rule.credit, versions, art, false);
+        frame.postings.push_back(rule);
+    }
+    frame.postingRule = ir::kNone;
+}
+
 } // namespace
 
 ir::Program lowerToIr(const sema::CheckedCatalog& checked, const SourceManager& sources) {
@@ -91,6 +119,7 @@ ir::Program lowerToIr(const sema::CheckedCatalog& checked, const SourceManager& 
     std::vector<std::uint32_t> konteringRules;
     for (const ast::KonteringDecl& k : cat.konteringer) {
         konteringRules.push_back(static_cast<std::uint32_t>(program.rules.size()));
+        ruleIds.konteringer.push_back(konteringRules.back());
         program.rules.push_back({k.name.name, k.version.value, k.lovgrundlag.value});
     }
 
@@ -202,7 +231,6 @@ ir::Program lowerToIr(const sema::CheckedCatalog& checked, const SourceManager& 
                 }
             }
         }
-        out.frame.postingRule = konteringRules[checked.konteringByName.at(k.name.name)];
         out.offsetRule = checked.ydelseOffsetRule[yi];
         out.repaymentRule = checked.ydelseRepaymentRule[yi];
         if (out.repaymentRule != ir::kNone) {
@@ -213,6 +241,13 @@ ir::Program lowerToIr(const sema::CheckedCatalog& checked, const SourceManager& 
                 (d.name.name == "krav" ? out.repaymentKrav : out.repaymentForaeldes) = def;
             }
         }
+        const sema::RuleVersions& versions =
+            checked.konteringVersions[checked.konteringByName.at(k.name.name)];
+        if (versions.versioned) {
+            lowerVersionedPostings(builder, cat, versions, out.frame);
+            continue;
+        }
+        out.frame.postingRule = konteringRules[checked.konteringByName.at(k.name.name)];
         for (const ast::PostingLine& line : k.lines) {
             ir::PostingRule rule;
             rule.art = *postingArt(line.art.name);

@@ -36,7 +36,7 @@ Type ExprChecker::checkBuiltin(const ast::CallExpr& e, Builtin builtin) {
         }
         Type a = check(*e.args[0]);
         Type b = check(*e.args[1]);
-        if (a.error || b.error) {
+        if (a.error || b.error || reportUnitClash(e, a, b, e.callee.name)) {
             return Type::errorType();
         }
         std::optional<Type> t = unify(a, b);

@@ -17,11 +17,16 @@ void DeclChecker::noteRuleCalls(const ast::Expr& expr, std::set<std::uint32_t>& 
         if (e.kind != ast::ExprKind::Call || e.id >= checked_.refs.size()) {
             return;
         }
+        // A call reaches every version: which one runs depends on the order's period.
         const Ref& ref = checked_.refs[e.id];
         if (ref.kind == RefKind::Rule) {
-            into.insert(ref.index);
+            for (std::uint32_t v : checked_.regelVersions[ref.index].decls) {
+                into.insert(v);
+            }
         } else if (ref.kind == RefKind::Table) {
-            into.insert(regler + ref.index);
+            for (std::uint32_t v : checked_.tabelVersions[ref.index].decls) {
+                into.insert(regler + v);
+            }
         }
     });
 }
@@ -88,9 +93,13 @@ void DeclChecker::warnUnusedRules() {
     std::vector<bool> tableUsed(checked_.ast->tabeller.size(), false);
     for (const Ref& ref : checked_.refs) {
         if (ref.kind == RefKind::Rule) {
-            used[ref.index] = true;
+            for (std::uint32_t v : checked_.regelVersions[ref.index].decls) {
+                used[v] = true;
+            }
         } else if (ref.kind == RefKind::Table) {
-            tableUsed[ref.index] = true;
+            for (std::uint32_t v : checked_.tabelVersions[ref.index].decls) {
+                tableUsed[v] = true;
+            }
         }
     }
     for (std::size_t i = 0; i < tableUsed.size(); ++i) {
@@ -112,7 +121,9 @@ void DeclChecker::warnUnusedRules() {
         if (y.kontering) {
             auto it = checked_.konteringByName.find(y.kontering->rule.name);
             if (it != checked_.konteringByName.end()) {
-                konteringUsed[it->second] = true;
+                for (std::uint32_t v : checked_.konteringVersions[it->second].decls) {
+                    konteringUsed[v] = true;
+                }
             }
         }
     }

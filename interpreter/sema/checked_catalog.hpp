@@ -5,6 +5,7 @@
 
 #include "interpreter/ast/ast.hpp"
 #include "runtime/ir/builtin_enums.hpp"
+#include "interpreter/ast/period_unit.hpp"
 #include "runtime/ir/program.hpp"
 
 #include <map>
@@ -17,14 +18,23 @@ struct Type {
     ir::ValueType kind = ir::ValueType::Bool;
     std::uint32_t enumId = ir::kNone;
     bool error = false; ///< already reported; suppresses follow-on errors
+    /// A Beløb's period unit (`Beløb pr. måned`); None is compatible with every unit. Equality
+    /// below ignores it: units are checked where they can clash (unitsClash).
+    PeriodUnit unit = PeriodUnit::None;
 
     static Type of(ir::ValueType k) { return {k, ir::kNone, false}; }
     static Type enumeration(std::uint32_t id) { return {ir::ValueType::Enum, id, false}; }
     static Type errorType() { return {ir::ValueType::Bool, ir::kNone, true}; }
+    static Type belob(PeriodUnit u) { return {ir::ValueType::Belob, ir::kNone, false, u}; }
     friend bool operator==(const Type& a, const Type& b) {
         return a.kind == b.kind && a.enumId == b.enumId;
     }
 };
+
+/// Two amounts of different period units (a monthly and a weekly one) cannot meet.
+inline bool unitsClash(const Type& a, const Type& b) {
+    return a.unit != PeriodUnit::None && b.unit != PeriodUnit::None && a.unit != b.unit;
+}
 
 enum class RefKind : std::uint8_t {
     None,
@@ -68,12 +78,32 @@ struct BlockInfo {
     std::vector<Type> types;
 };
 
+/// A stretch of days in a rule's validity: a version, or a gap the catalog declares deliberate.
+struct VersionSpan {
+    Date from;
+    Date to;                          ///< inclusive; 2999-12-31 for an open end
+    std::uint32_t decl = ir::kNone;   ///< the declaration in force; kNone in a deliberate gap
+    std::string reason;               ///< `bevidst hul "…"`, for a gap
+};
+
+/// The declarations sharing one name (regel, tabel or konteringsregel). Unversioned: the one
+/// declaration, valid always. Versioned (each has `gyldig fra`): the version in force for the
+/// order's periode.fra is used, found at run time.
+struct RuleVersions {
+    bool versioned = false;
+    std::vector<std::uint32_t> decls; ///< sorted by gyldig fra
+    std::vector<VersionSpan> spans;   ///< versions and deliberate gaps, in date order
+};
+
+inline const Date kOpenEnd = *Date::fromYmd(2999, 12, 31);
+
 struct CheckedCatalog {
     const ast::Catalog* ast = nullptr;
     std::vector<Type> exprTypes; ///< by ExprId
     std::vector<Ref> refs;       ///< by ExprId
     std::vector<ir::EnumType> enums;
     std::vector<ir::Sats> satser;
+    std::vector<PeriodUnit> satsUnits; ///< parallel to satser
     std::map<std::string, std::uint32_t> satsByName;
     std::map<std::string, std::uint32_t> enumValueByName; ///< value name -> enum id
     std::map<std::string, std::uint32_t> regelByName;
@@ -86,6 +116,10 @@ struct CheckedCatalog {
     /// Per ydelse, its modregnings- and tilbagebetalingsregel, or ir::kNone.
     std::vector<std::uint32_t> ydelseOffsetRule;
     std::vector<std::uint32_t> ydelseRepaymentRule;
+    /// By declaration index, for the declaration the ...ByName map names (empty for the others).
+    std::vector<RuleVersions> regelVersions;
+    std::vector<RuleVersions> tabelVersions;
+    std::vector<RuleVersions> konteringVersions;
     std::vector<BlockInfo> ydelseBlocks; ///< parallel to ast->ydelser
     BlockInfo orderBlock;
     std::vector<ir::KommuneConfig> kommuner;

@@ -5,16 +5,19 @@
 #include "interpreter/sema/decl_checker.hpp"
 #include "interpreter/sema/effect_checker.hpp"
 #include "interpreter/sema/exception_checker.hpp"
+#include "interpreter/sema/rule_versions.hpp"
 #include "interpreter/sema/sats_coverage.hpp"
 #include "interpreter/sema/table_checker.hpp"
 
 namespace ydelse {
 
 sema::CheckedCatalog check(const ast::Catalog& catalog, std::vector<ir::Sats> satser,
-                           Diagnostics& diagnostics) {
+                           Diagnostics& diagnostics, std::vector<PeriodUnit> satsUnits) {
     sema::CheckedCatalog checked;
     checked.ast = &catalog;
     checked.satser = std::move(satser);
+    checked.satsUnits = std::move(satsUnits);
+    checked.satsUnits.resize(checked.satser.size(), PeriodUnit::None);
     checked.exprTypes.resize(catalog.nextExprId);
     checked.refs.resize(catalog.nextExprId);
     checked.ydelseBlocks.resize(catalog.ydelser.size());
@@ -47,6 +50,7 @@ sema::CheckedCatalog check(const ast::Catalog& catalog, std::vector<ir::Sats> sa
     effects.warnUnused();
     if (!diagnostics.hasErrors()) {
         sema::checkSatsCoverage(checked, diagnostics);
+        sema::checkRuleCoverage(checked, diagnostics);
     }
     return checked;
 }

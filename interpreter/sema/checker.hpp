@@ -8,8 +8,8 @@
 namespace ydelse {
 
 /// `satser` come from the catalog's YAML tables (satser/sats_loader.hpp), already checked for
-/// gaps and overlaps.
+/// gaps and overlaps; `satsUnits` (parallel, may be empty) their period units.
 sema::CheckedCatalog check(const ast::Catalog& catalog, std::vector<ir::Sats> satser,
-                           Diagnostics& diagnostics);
+                           Diagnostics& diagnostics, std::vector<PeriodUnit> satsUnits = {});
 
 } // namespace ydelse

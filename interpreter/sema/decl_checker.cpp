@@ -2,6 +2,7 @@
 #include "interpreter/sema/decl_checker.hpp"
 
 #include "interpreter/sema/expr_walk.hpp"
+#include "interpreter/sema/rule_versions.hpp"
 #include "interpreter/sema/suggest.hpp"
 
 #include <cctype>
@@ -90,21 +91,17 @@ void DeclChecker::collectSymbols() {
     for (std::size_t i = 0; i < checked_.satser.size(); ++i) {
         checked_.satsByName.emplace(checked_.satser[i].name, static_cast<std::uint32_t>(i));
     }
-    for (std::size_t i = 0; i < cat.regler.size(); ++i) {
-        const ast::Ident& name = cat.regler[i].name;
-        if (!checked_.regelByName.emplace(name.name, static_cast<std::uint32_t>(i)).second) {
-            diagnostics_.error("K304", name.range,
-                               fmt::format("reglen '{}' er defineret mere end én gang", name.name));
-        }
+    std::vector<VersionedDecl> regler;
+    for (const ast::RegelDecl& r : cat.regler) {
+        regler.push_back({&r.name, &r.version, &r.validity, &r.params, &r.returnType});
     }
-    for (std::size_t i = 0; i < cat.konteringer.size(); ++i) {
-        const ast::Ident& name = cat.konteringer[i].name;
-        if (!checked_.konteringByName.emplace(name.name, static_cast<std::uint32_t>(i)).second) {
-            diagnostics_.error("K304", name.range,
-                               fmt::format("konteringen '{}' er defineret mere end én gang",
-                                           name.name));
-        }
+    groupVersions(regler, "reglen", diagnostics_, checked_.regelByName, checked_.regelVersions);
+    std::vector<VersionedDecl> konteringer;
+    for (const ast::KonteringDecl& k : cat.konteringer) {
+        konteringer.push_back({&k.name, &k.version, &k.validity, &k.params, nullptr});
     }
+    groupVersions(konteringer, "konteringsreglen", diagnostics_, checked_.konteringByName,
+                  checked_.konteringVersions);
     if (cat.katalog.empty()) {
         diagnostics_.error("K303", kWholeCatalog, "kataloget mangler en 'katalog'-erklæring med navn og version");
     }
@@ -120,12 +117,13 @@ void DeclChecker::checkRegel(std::uint32_t index) {
     Scope scope;
     scope.kind = Scope::Kind::Regel;
     bool ok = declareParams(checked_, diagnostics_, r.params, scope);
-    std::optional<Type> ret = resolveTypeName(checked_, r.returnType.name);
+    std::optional<Type> ret = resolveTypeRef(checked_, r.returnType);
     if (!ret) {
         diagnostics_.error("K211", r.returnType.range,
                            fmt::format("ukendt type '{}'", r.returnType.name));
         ok = false;
     }
+    checkTypeUnit(diagnostics_, r.returnType, ret);
     // Every rule applied is listed for audit with its legal basis and version.
     if (!r.lovgrundlag.present) {
         diagnostics_.error("K301", r.name.range,
@@ -226,10 +224,17 @@ void DeclChecker::checkBlock(BlockInfo& block, Scope& scope, std::set<std::uint3
         ExprChecker checker(checked_, diagnostics_, scope);
         Type t = checker.check(*def.value);
         if (def.declaredType) {
-            std::optional<Type> declared = resolveTypeName(checked_, def.declaredType->name);
+            std::optional<Type> declared = resolveTypeRef(checked_, *def.declaredType);
+            checkTypeUnit(diagnostics_, *def.declaredType, declared);
             if (!declared) {
                 diagnostics_.error("K211", def.declaredType->range,
                                    fmt::format("ukendt type '{}'", def.declaredType->name));
+            } else if (!t.error && t == *declared && unitsClash(t, *declared)) {
+                diagnostics_.error("K214", def.value->range,
+                                   fmt::format("'{}' er erklæret som {}, men udtrykket er {}",
+                                               def.name.name, typeText(checked_, *declared),
+                                               typeText(checked_, t)));
+                t = Type::errorType();
             } else if (!t.error && !(t == *declared)) {
                 diagnostics_.error("K201", def.value->range,
                                    fmt::format("'{}' er erklæret som {}, men udtrykket er {}",
@@ -375,7 +380,14 @@ void DeclChecker::checkKonteringUse(const ast::YdelseDecl& y, Scope& scope) {
                                            k.name.name, paramNames[i]));
         }
     }
-    // Every amount this ydelse can produce must be posted somewhere.
+    // Every amount this ydelse can produce must be posted somewhere, by every version.
+    for (std::uint32_t v : checked_.konteringVersions[it->second].decls) {
+        checkProducedArtsPosted(y, scope, checked_.ast->konteringer[v]);
+    }
+}
+
+void DeclChecker::checkProducedArtsPosted(const ast::YdelseDecl& y, const Scope& scope,
+                                          const ast::KonteringDecl& k) {
     std::vector<bool> present(ir::kPostingArtCount, false);
     for (const ast::PostingLine& line : k.lines) {
         if (std::optional<ir::PostingArt> art = postingArtByName(line.art.name)) {
@@ -399,8 +411,11 @@ void DeclChecker::checkKonteringUse(const ast::YdelseDecl& y, Scope& scope) {
         if (!present[static_cast<std::size_t>(art)]) {
             diagnostics_.error("K501", block.definitions[def->second]->name.range,
                                fmt::format("ydelsen {} kan give beløbsarten '{}', men "
-                                           "konteringsreglen {} har ingen linje for den",
-                                           y.code.name, ir::postingArtName(art), k.name.name))
+                                           "konteringsreglen {}{} har ingen linje for den",
+                                           y.code.name, ir::postingArtName(art), k.name.name,
+                                           k.validity.fra.present
+                                               ? fmt::format(" version \"{}\"", k.version.value)
+                                               : ""))
                 .notes.push_back({k.name.range, "konteringsreglen er her"});
         }
     }
@@ -471,7 +486,8 @@ void DeclChecker::checkYdelse(std::uint32_t index) {
                                fmt::format("grundlagsfeltet '{}' er angivet mere end én gang",
                                            f.name.name));
         }
-        std::optional<Type> t = resolveTypeName(checked_, f.type.name);
+        std::optional<Type> t = resolveTypeRef(checked_, f.type);
+        checkTypeUnit(diagnostics_, f.type, t);
         if (!t) {
             diagnostics_.error("K211", f.type.range, fmt::format("ukendt type '{}'", f.type.name));
         } else if (t->kind == ValueType::Tekst || t->kind == ValueType::Periode ||

@@ -24,6 +24,8 @@ private:
     void checkPostingLines(const std::vector<ast::PostingLine>& lines, Scope& scope,
                            bool orderLevel, std::vector<bool>& present);
     void checkKonteringUse(const ast::YdelseDecl& y, Scope& scope);
+    void checkProducedArtsPosted(const ast::YdelseDecl& y, const Scope& scope,
+                                 const ast::KonteringDecl& k);
     void requireAttribute(bool present, const ast::YdelseDecl& y, std::string_view what);
     void noteRuleCalls(const ast::Expr& expr, std::set<std::uint32_t>& into) const;
     void noteUsedRules(const ast::Expr& expr);

@@ -41,25 +41,30 @@ void checkExceptions(CheckedCatalog& checked, Diagnostics& diagnostics) {
             continue;
         }
         const ast::RegelDecl& r = cat.regler[target->second];
-        if (u.kommune && !r.kommuneMayChange) {
-            diagnostics
-                .error("K320", u.kommuneRange,
-                       fmt::format("kommune {} må ikke ændre reglen {}: den nationale regel er "
-                                   "ikke markeret 'kommunen kan ændre'",
-                                   *u.kommune, r.name.name))
-                .notes.push_back({r.name.range, "reglen er her"});
+        // An undtagelse applies to every version, so every version must allow the overlay.
+        for (std::uint32_t v : checked.regelVersions[target->second].decls) {
+            const ast::RegelDecl& version = cat.regler[v];
+            if (u.kommune && !version.kommuneMayChange) {
+                diagnostics
+                    .error("K320", u.kommuneRange,
+                           fmt::format("kommune {} må ikke ændre reglen {}: den nationale regel "
+                                       "er ikke markeret 'kommunen kan ændre'",
+                                       *u.kommune, r.name.name))
+                    .notes.push_back({version.name.range, "reglen er her"});
+                break;
+            }
         }
         Scope scope;
         scope.kind = Scope::Kind::Regel;
         scope.params = &r.params;
         for (const ast::Param& p : r.params) {
             scope.paramTypes.push_back(
-                resolveTypeName(checked, p.type.name).value_or(Type::errorType()));
+                resolveTypeRef(checked, p.type).value_or(Type::errorType()));
         }
         ExprChecker checker(checked, diagnostics, scope);
         checker.checkAs(*u.condition, Type::of(ir::ValueType::Bool),
                         fmt::format("betingelsen i undtagelsen {}", u.name.name));
-        if (std::optional<Type> ret = resolveTypeName(checked, r.returnType.name)) {
+        if (std::optional<Type> ret = resolveTypeRef(checked, r.returnType)) {
             checker.checkAs(*u.value, *ret,
                             fmt::format("værdien af undtagelsen {} (reglen {} giver {})",
                                         u.name.name, r.name.name, r.returnType.name));

@@ -91,9 +91,13 @@ bool isNumericType(ValueType t) { return isNumeric(t); }
 
 namespace {
 
-// Heltal and Decimal meet at Decimal; any other pair must be equal.
+// Heltal and Decimal meet at Decimal; any other pair must be equal. An amount without a unit
+// takes the other's (callers report clashing units first, K214).
 std::optional<Type> unify(Type a, Type b) {
     if (a == b) {
+        if (a.unit == PeriodUnit::None) {
+            a.unit = b.unit;
+        }
         return a;
     }
     if (isPlainNumber(a.kind) && isPlainNumber(b.kind)) {
@@ -108,7 +112,7 @@ std::optional<Type> multiplyTypes(Type a, Type b) {
     }
     for (auto [x, y] : {std::pair{a, b}, std::pair{b, a}}) {
         if (x.kind == ValueType::Belob && (y.kind == ValueType::Procent || isPlainNumber(y.kind))) {
-            return Type::of(ValueType::Belob);
+            return Type::belob(x.unit); // 37 % of a monthly amount is a monthly amount
         }
         if (x.kind == ValueType::Procent && (y.kind == ValueType::Procent || isPlainNumber(y.kind))) {
             return Type::of(ValueType::Procent);
@@ -124,46 +128,6 @@ std::optional<Type> multiplyTypes(Type a, Type b) {
 
 std::optional<Type> unifyTypes(Type a, Type b) { return unify(a, b); }
 
-bool declareParams(const CheckedCatalog& checked, Diagnostics& diagnostics,
-                   const std::vector<ast::Param>& params, Scope& scope) {
-    bool allKnown = true;
-    scope.params = &params;
-    for (const ast::Param& p : params) {
-        if (p.optional) {
-            diagnostics.error("K213", p.optionalRange,
-                              "kun grundlagsfelter kan være valgfri; en parameter får altid en "
-                              "værdi");
-        }
-        std::optional<Type> t = resolveTypeName(checked, p.type.name);
-        if (!t) {
-            diagnostics.error("K211", p.type.range, fmt::format("ukendt type '{}'", p.type.name));
-            allKnown = false;
-        }
-        scope.paramTypes.push_back(t.value_or(Type::errorType()));
-    }
-    return allKnown;
-}
-
-std::optional<Type> resolveTypeName(const CheckedCatalog& checked, std::string_view name) {
-    static const std::pair<std::string_view, ValueType> kNames[] = {
-        {"Beløb", ValueType::Belob},     {"Procent", ValueType::Procent},
-        {"Decimal", ValueType::Decimal}, {"Heltal", ValueType::Heltal},
-        {"Sand/Falsk", ValueType::Bool}, {"Tekst", ValueType::Tekst},
-        {"Dato", ValueType::Dato},       {"Periode", ValueType::Periode},
-        {"Konto", ValueType::Konto},
-    };
-    for (auto [n, t] : kNames) {
-        if (n == name) {
-            return Type::of(t);
-        }
-    }
-    for (std::size_t i = 0; i < checked.enums.size(); ++i) {
-        if (checked.enums[i].name == name) {
-            return Type::enumeration(static_cast<std::uint32_t>(i));
-        }
-    }
-    return std::nullopt;
-}
 
 Type ExprChecker::record(const ast::Expr& e, Type t) {
     if (checked_.exprTypes.size() <= e.id) {
@@ -180,15 +144,30 @@ void ExprChecker::recordRef(const ast::Expr& e, Ref ref) {
     checked_.refs[e.id] = ref;
 }
 
-std::string ExprChecker::typeName(Type t) const {
-    if (t.kind == ValueType::Enum && t.enumId < checked_.enums.size()) {
-        return checked_.enums[t.enumId].name;
+std::string ExprChecker::typeName(Type t) const { return typeText(checked_, t); }
+
+bool ExprChecker::reportUnitClash(const ast::Expr& at, Type a, Type b, std::string_view what) {
+    if (!unitsClash(a, b)) {
+        return false;
     }
-    return std::string(ir::valueTypeName(t.kind));
+    diagnostics_.error("K214", at.range,
+                       fmt::format("{}: {} og {} har forskellig periodeenhed; et beløb pr. {} "
+                                   "er ikke et beløb pr. {}, så omregn det først",
+                                   what, typeName(a), typeName(b), periodUnitWord(a.unit),
+                                   periodUnitWord(b.unit)));
+    return true;
 }
 
 Type ExprChecker::checkAs(const ast::Expr& expr, Type expected, std::string_view what) {
     Type t = check(expr);
+    if (!t.error && t == expected && unitsClash(t, expected)) {
+        diagnostics_.error("K214", expr.range,
+                           fmt::format("{} skal være {}, men udtrykket er {}; et beløb pr. {} er "
+                                       "ikke et beløb pr. {}",
+                                       what, typeName(expected), typeName(t),
+                                       periodUnitWord(t.unit), periodUnitWord(expected.unit)));
+        return Type::errorType();
+    }
     if (t.error || t == expected ||
         (expected.kind == ValueType::Decimal && t.kind == ValueType::Heltal)) {
         return t.error ? t : expected;
@@ -308,7 +287,11 @@ Type ExprChecker::checkName(const ast::NameExpr& e) {
         }
         if (auto it = checked_.satsByName.find(name); it != checked_.satsByName.end()) {
             recordRef(e, {RefKind::Sats, it->second, 0});
-            return Type::of(checked_.satser[it->second].type);
+            Type t = Type::of(checked_.satser[it->second].type);
+            if (it->second < checked_.satsUnits.size()) {
+                t.unit = checked_.satsUnits[it->second];
+            }
+            return t;
         }
         if (auto it = checked_.enumValueByName.find(name); it != checked_.enumValueByName.end()) {
             const ir::EnumType& en = checked_.enums[it->second];
@@ -324,7 +307,7 @@ Type ExprChecker::checkName(const ast::NameExpr& e) {
         for (std::size_t i = 0; i < fields.size(); ++i) {
             if (fields[i].name.name == e.parts[1].name) {
                 recordRef(e, {RefKind::Grundlag, static_cast<std::uint32_t>(i), 0});
-                return resolveTypeName(checked_, fields[i].type.name).value_or(Type::errorType());
+                return resolveTypeRef(checked_, fields[i].type).value_or(Type::errorType());
             }
             names.push_back(fields[i].name.name);
         }
@@ -404,7 +387,7 @@ Type ExprChecker::checkCallArgs(const ast::CallExpr& e, const std::string& calle
         return Type::errorType();
     }
     for (std::size_t i = 0; i < e.args.size(); ++i) {
-        std::optional<Type> expected = resolveTypeName(checked_, params[i].type.name);
+        std::optional<Type> expected = resolveTypeRef(checked_, params[i].type);
         if (!expected) {
             check(*e.args[i]);
             continue; // the declaration itself reports the unknown type
@@ -412,7 +395,7 @@ Type ExprChecker::checkCallArgs(const ast::CallExpr& e, const std::string& calle
         checkAs(*e.args[i], *expected,
                 fmt::format("argumentet '{}' til {}", params[i].name.name, callee));
     }
-    return resolveTypeName(checked_, returnType.name).value_or(Type::errorType());
+    return resolveTypeRef(checked_, returnType).value_or(Type::errorType());
 }
 
 Type ExprChecker::checkUnary(const ast::UnaryExpr& e) {
@@ -450,6 +433,11 @@ Type ExprChecker::checkBinary(const ast::BinaryExpr& e, bool divisionAllowed) {
     switch (e.op) {
     case ast::BinaryOp::Add:
     case ast::BinaryOp::Sub: {
+        if (reportUnitClash(e, a, b,
+                            e.op == ast::BinaryOp::Add ? "kan ikke lægge sammen"
+                                                       : "kan ikke trække fra hinanden")) {
+            return Type::errorType();
+        }
         std::optional<Type> t = unify(a, b);
         if (!t || !isNumeric(t->kind)) {
             return mismatch(e.op == ast::BinaryOp::Add ? "lægge sammen:" : "trække fra hinanden:");
@@ -482,6 +470,9 @@ Type ExprChecker::checkBinary(const ast::BinaryExpr& e, bool divisionAllowed) {
     case ast::BinaryOp::Ge:
     case ast::BinaryOp::Eq:
     case ast::BinaryOp::Ne: {
+        if (reportUnitClash(e, a, b, "kan ikke sammenligne")) {
+            return Type::errorType();
+        }
         std::optional<Type> t = unify(a, b);
         const bool ordered = e.op != ast::BinaryOp::Eq && e.op != ast::BinaryOp::Ne;
         if (!t || t->kind == ValueType::Konto || t->kind == ValueType::Periode ||
@@ -502,7 +493,7 @@ Type ExprChecker::checkIf(const ast::IfExpr& e) {
     checkAs(*e.condition, Type::of(ValueType::Bool), "betingelsen i 'hvis'");
     Type a = check(*e.thenExpr);
     Type b = check(*e.elseExpr);
-    if (a.error || b.error) {
+    if (a.error || b.error || reportUnitClash(*e.elseExpr, a, b, "grenene i 'hvis'")) {
         return Type::errorType();
     }
     std::optional<Type> t = unify(a, b);
@@ -556,6 +547,10 @@ Type ExprChecker::checkSelect(const ast::SelectExpr& e) {
         }
         Type t = check(*branch.result);
         if (t.error) {
+            failed = true;
+            continue;
+        }
+        if (result && reportUnitClash(*branch.result, *result, t, "grenene i 'vælg'")) {
             failed = true;
             continue;
         }

@@ -56,6 +56,8 @@ private:
     Type checkSelect(const ast::SelectExpr& e);
     Type checkAccount(const ast::AccountExpr& e);
 
+    /// K214 when `a` and `b` are amounts of different period units; true if reported.
+    bool reportUnitClash(const ast::Expr& at, Type a, Type b, std::string_view what);
     Type record(const ast::Expr& e, Type t);
     void recordRef(const ast::Expr& e, Ref ref);
     std::vector<std::string> visibleNames() const;
@@ -79,5 +81,12 @@ std::optional<Type> unifyTypes(Type a, Type b);
 
 /// The type a catalog author's type name stands for, or nothing.
 std::optional<Type> resolveTypeName(const CheckedCatalog& checked, std::string_view name);
+/// The same with the period unit written after it (`Beløb pr. måned`).
+std::optional<Type> resolveTypeRef(const CheckedCatalog& checked, const ast::TypeRef& type);
+/// Reports a period unit that is unknown or stands on another type than Beløb (K215).
+void checkTypeUnit(Diagnostics& diagnostics, const ast::TypeRef& type,
+                   const std::optional<Type>& resolved);
+/// "Beløb pr. måned", "Procent", an enumeration's name.
+std::string typeText(const CheckedCatalog& checked, Type t);
 
 } // namespace ydelse::sema

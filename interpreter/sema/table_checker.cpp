@@ -1,6 +1,7 @@
 #include "interpreter/sema/table_checker.hpp"
 
 #include "interpreter/sema/expr_checker.hpp"
+#include "interpreter/sema/rule_versions.hpp"
 #include "interpreter/sema/table_analysis.hpp"
 
 #include <fmt/format.h>
@@ -9,15 +10,15 @@ namespace ydelse::sema {
 
 void collectTables(CheckedCatalog& checked, Diagnostics& diagnostics) {
     const auto& tables = checked.ast->tabeller;
-    for (std::size_t i = 0; i < tables.size(); ++i) {
-        const ast::Ident& name = tables[i].name;
-        if (checked.regelByName.count(name.name) != 0 ||
-            !checked.tabelByName.emplace(name.name, static_cast<std::uint32_t>(i)).second) {
-            diagnostics.error("K304", name.range,
-                              fmt::format("'{}' er allerede defineret som regel eller tabel",
-                                          name.name));
+    std::vector<VersionedDecl> decls;
+    for (const ast::TableDecl& t : tables) {
+        if (checked.regelByName.count(t.name.name) != 0) {
+            diagnostics.error("K304", t.name.range,
+                              fmt::format("'{}' er allerede defineret som regel", t.name.name));
         }
+        decls.push_back({&t.name, &t.version, &t.validity, &t.params, &t.returnType});
     }
+    groupVersions(decls, "tabellen", diagnostics, checked.tabelByName, checked.tabelVersions);
 }
 
 std::optional<ir::Value> cellConstant(const CheckedCatalog& checked, const ast::Expr& e) {
@@ -68,11 +69,12 @@ void checkTable(CheckedCatalog& checked, Diagnostics& diagnostics, std::uint32_t
     Scope scope;
     scope.kind = Scope::Kind::Regel;
     const bool typesKnown = declareParams(checked, diagnostics, t.params, scope);
-    std::optional<Type> result = resolveTypeName(checked, t.returnType.name);
+    std::optional<Type> result = resolveTypeRef(checked, t.returnType);
     if (!result) {
         diagnostics.error("K211", t.returnType.range,
                           fmt::format("ukendt type '{}'", t.returnType.name));
     }
+    checkTypeUnit(diagnostics, t.returnType, result);
     for (auto [present, what] : {std::pair{t.lovgrundlag.present, "lovgrundlag"},
                                  std::pair{t.version.present, "version"}}) {
         if (!present) {

@@ -182,7 +182,7 @@ void Transformer::transformRegel(P::RegelDeklContext& ctx) {
         decl.params.push_back(transformParam(*p));
     }
     decl.returnType = transformType(*ctx.retur);
-    transformRuleAttrs(ctx.regelAttr(), decl.lovgrundlag, decl.version);
+    transformRuleAttrs(ctx.regelAttr(), decl.lovgrundlag, decl.version, &decl.validity);
     for (P::RegelAttrContext* a : ctx.regelAttr()) {
         decl.kommuneMayChange =
             decl.kommuneMayChange ||
@@ -198,7 +198,7 @@ void Transformer::transformKontering(P::KonteringDeklContext& ctx) {
     for (P::ParamContext* p : ctx.params) {
         decl.params.push_back(transformParam(*p));
     }
-    transformRuleAttrs(ctx.regelAttr(), decl.lovgrundlag, decl.version);
+    transformRuleAttrs(ctx.regelAttr(), decl.lovgrundlag, decl.version, &decl.validity);
     for (P::KonteringLinjeContext* line : ctx.konteringLinje()) {
         decl.lines.push_back(transformPostingLine(*line));
     }
@@ -229,13 +229,33 @@ void Transformer::transformUdbetaling(P::UdbetalingDeklContext& ctx) {
 
 void Transformer::transformRuleAttrs(const std::vector<P::RegelAttrContext*>& attrs,
                                      ast::Attr<std::string>& lovgrundlag,
-                                     ast::Attr<std::string>& version) {
+                                     ast::Attr<std::string>& version,
+                                     ast::Validity* validity) {
     for (P::RegelAttrContext* a : attrs) {
         if (auto* l = dynamic_cast<P::RegelLovgrundlagContext*>(a)) {
             setOnce(lovgrundlag, stringValue(l->tekst), range(l->start), "lovgrundlag",
                     diagnostics_);
         } else if (auto* v = dynamic_cast<P::RegelVersionContext*>(a)) {
             setOnce(version, stringValue(v->tekst), range(v->start), "version", diagnostics_);
+        } else if (dynamic_cast<P::RegelGyldighedContext*>(a) != nullptr ||
+                   dynamic_cast<P::RegelBevidstHulContext*>(a) != nullptr) {
+            if (validity == nullptr) {
+                diagnostics_.error("K334", range(a->start),
+                                   "kun en regel, tabel eller konteringsregel kan have versioner "
+                                   "med 'gyldig fra' og 'bevidst hul'; en undtagelse gælder for "
+                                   "alle versioner af reglen, den hører til");
+            } else if (auto* g = dynamic_cast<P::RegelGyldighedContext*>(a)) {
+                std::optional<Date> fra = dateValue(g->fra);
+                if (setOnce(validity->fra, fra.value_or(Date{}), range(g->start), "gyldig fra",
+                            diagnostics_) &&
+                    g->til != nullptr) {
+                    validity->til = dateValue(g->til);
+                    validity->tilRange = range(g->til);
+                }
+            } else if (auto* h = dynamic_cast<P::RegelBevidstHulContext*>(a)) {
+                setOnce(validity->deliberateGap, stringValue(h->begrundelse), range(h->start),
+                        "bevidst hul", diagnostics_);
+            }
         }
     }
 }
@@ -254,9 +274,15 @@ ast::Param Transformer::transformParam(P::ParamContext& ctx) {
 ast::TypeRef Transformer::transformType(P::TypeRefContext& ctx) {
     if (auto* n = dynamic_cast<P::NamedTypeContext*>(&ctx)) {
         ast::Ident id = ident(n->navn);
-        return {id.name, id.range};
+        ast::TypeRef t{id.name, id.range, "", {}};
+        if (n->enhed != nullptr) {
+            ast::Ident unit = ident(n->enhed);
+            t.unit = unit.name;
+            t.unitRange = unit.range;
+        }
+        return t;
     }
-    return {"Sand/Falsk", range(ctx.start)};
+    return {"Sand/Falsk", range(ctx.start), "", {}};
 }
 
 ast::Definition Transformer::transformDefinition(P::DefinitionContext& ctx) {

@@ -12,7 +12,7 @@ void Transformer::transformTabel(P::TabelDeklContext& ctx) {
         decl.params.push_back(transformParam(*p));
     }
     decl.returnType = transformType(*ctx.retur);
-    transformRuleAttrs(ctx.regelAttr(), decl.lovgrundlag, decl.version);
+    transformRuleAttrs(ctx.regelAttr(), decl.lovgrundlag, decl.version, &decl.validity);
     decl.policyWord = ident(ctx.politik);
     const std::string& word = decl.policyWord.name;
     if (word == "først") {

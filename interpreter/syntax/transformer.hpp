@@ -34,9 +34,12 @@ private:
     ast::Coverage transformCoverage(P::UdbLedDaekningContext& ctx);
     ast::TableCell transformCell(P::TabelCelleContext& ctx);
     ast::Param transformParam(P::ParamContext& ctx);
-    /// `lovgrundlag` and `version` of a regel, kontering, tabel or undtagelse.
+    /// `lovgrundlag` and `version` of a regel, kontering, tabel or undtagelse, and `gyldig fra`
+    /// and `bevidst hul` where the declaration can have versions (`validity` given); elsewhere
+    /// those are reported (K334).
     void transformRuleAttrs(const std::vector<P::RegelAttrContext*>& attrs,
-                            ast::Attr<std::string>& lovgrundlag, ast::Attr<std::string>& version);
+                            ast::Attr<std::string>& lovgrundlag, ast::Attr<std::string>& version,
+                            ast::Validity* validity = nullptr);
     ast::TypeRef transformType(P::TypeRefContext& ctx);
     ast::Definition transformDefinition(P::DefinitionContext& ctx);
     ast::PostingLine transformPostingLine(P::KonteringLinjeContext& ctx);

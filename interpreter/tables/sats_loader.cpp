@@ -1,7 +1,7 @@
 // Sats table format (one YAML file may hold several satser):
 //
 //   NAVN:
-//     type: Beløb | Procent | Decimal | Heltal
+//     type: Beløb | Procent | Decimal | Heltal   # a Beløb may have a unit: Beløb pr. måned
 //     beskrivelse: "…"
 //     værdier:                       # in date order, contiguous
 //       - fra: 2024-01-01
@@ -50,7 +50,24 @@ public:
             error("K411", key, fmt::format("satsen {} mangler 'type'", name));
             return std::nullopt;
         }
-        std::optional<ir::ValueType> t = satsType(type.Scalar());
+        // `Beløb pr. måned`: the type, then optionally a period unit (only for a Beløb).
+        std::string typeName = type.Scalar();
+        unit = PeriodUnit::None;
+        if (auto pr = typeName.find(" pr"); pr != std::string::npos) {
+            std::string word = typeName.substr(pr + 3);
+            word.erase(0, word.find_first_not_of(". "));
+            typeName.erase(pr);
+            std::optional<PeriodUnit> u = periodUnitByWord(word);
+            if (!u || typeName != "Beløb") {
+                error("K412", type,
+                      fmt::format("ukendt satstype '{}'; kun et Beløb kan have en periodeenhed: "
+                                  "Beløb pr. time, dag, uge, fjorten_dage, måned eller år",
+                                  type.Scalar()));
+                return std::nullopt;
+            }
+            unit = *u;
+        }
+        std::optional<ir::ValueType> t = satsType(typeName);
         if (!t) {
             error("K412", type,
                   fmt::format("ukendt satstype '{}'; brug Beløb, Procent, Decimal eller Heltal",
@@ -71,6 +88,8 @@ public:
         intervalHasEnd_.clear();
         return sats;
     }
+
+    PeriodUnit unit = PeriodUnit::None; ///< of the sats read last
 
 private:
     // A misspelt key (`tl` for `til`) would otherwise be ignored and change the table's meaning.
@@ -225,7 +244,7 @@ private:
 } // namespace
 
 void loadSatser(FileId file, const SourceManager& sources, std::vector<ir::Sats>& into,
-                Diagnostics& diagnostics) {
+                std::vector<PeriodUnit>& units, Diagnostics& diagnostics) {
     const YamlPositions positions(file, sources);
     YAML::Node root;
     try {
@@ -254,6 +273,7 @@ void loadSatser(FileId file, const SourceManager& sources, std::vector<ir::Sats>
         }
         if (std::optional<ir::Sats> sats = reader.read(name, entry.second, entry.first)) {
             into.push_back(std::move(*sats));
+            units.push_back(reader.unit);
         }
     }
 }

@@ -3,13 +3,14 @@
 // by sema like any other symbol.
 #pragma once
 
+#include "interpreter/ast/period_unit.hpp"
 #include "interpreter/source/diagnostics.hpp"
 #include "runtime/ir/program.hpp"
 
 namespace ydelse {
 
-/// Appends the satser of one YAML file to `into`.
+/// Appends the satser of one YAML file to `into`, and each one's period unit to `units`.
 void loadSatser(FileId file, const SourceManager& sources, std::vector<ir::Sats>& into,
-                Diagnostics& diagnostics);
+                std::vector<PeriodUnit>& units, Diagnostics& diagnostics);
 
 } // namespace ydelse

@@ -101,3 +101,24 @@ TEST_CASE("unknown characters and garbage give diagnostics, not crashes") {
         CHECK(p.diagnostics.hasErrors());
     }
 }
+
+TEST_CASE("versions and period units parse into the declarations") {
+    Parsed p = parse(R"(
+regel r(x: Beløb pr. måned; y: Beløb pr uge): Beløb pr. måned {
+  lovgrundlag "l"
+  version "2"
+  gyldig fra 2025-02-01 til 2025-12-31
+  bevidst hul "ophævet i januar"
+  = x
+}
+kontering K(u: Konto) { lovgrundlag "k" version "1" gyldig fra 2024-01-01 brutto: debet u kredit u }
+)");
+    REQUIRE_FALSE(p.diagnostics.hasErrors());
+    CHECK(p.dump.find("regel r(x: Beløb pr. måned; y: Beløb pr. uge): Beløb pr. måned gyldig fra "
+                      "2025-02-01 til 2025-12-31 bevidst hul \"ophævet i januar\" = x") !=
+          std::string::npos);
+    CHECK(p.dump.find("kontering K(u: Konto) gyldig fra 2024-01-01") != std::string::npos);
+    // `pr`, `hul` and `bevidst` stay usable as names.
+    CHECK_FALSE(parse("regel pr(hul: Beløb; bevidst: Heltal): Beløb { lovgrundlag \"l\" = hul }")
+                    .diagnostics.hasErrors());
+}
