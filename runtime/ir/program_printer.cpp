@@ -113,6 +113,23 @@ std::string printProgram(const Program& p) {
     }
     out += "udbetaling\n";
     printFrame(out, p, p.order.frame);
+    std::string keys;
+    for (std::uint32_t k : p.order.coverageKeys) {
+        keys += fmt::format(" def {}", k);
+    }
+    out += fmt::format("fordring (dækning:{}; {} før {})\n", keys,
+                       p.order.renteFirst ? "rente" : "hovedstol",
+                       p.order.renteFirst ? "hovedstol" : "rente");
+    printFrame(out, p, p.order.claimFrame);
+    for (const OffsetRule& r : p.offsetRules) {
+        out += fmt::format("modregningsregel {}: omfatter def {}{}\n", p.rules[r.rule].name,
+                           r.covers,
+                           r.cap == kNone ? "" : fmt::format(", højst udbetaling def {}", r.cap));
+    }
+    for (const RepaymentRule& r : p.repaymentRules) {
+        out += fmt::format("tilbagebetalingsregel {}: fordringstype {}\n", p.rules[r.rule].name,
+                           r.fordringstype);
+    }
     for (const Ydelse& y : p.ydelser) {
         out += fmt::format("ydelse {}\n", y.code);
         printFrame(out, p, y.frame);
