@@ -13,12 +13,6 @@ namespace ydelse {
 
 using ir::LineAmount;
 
-namespace {
-
-const Decimal kOre = Decimal::fromOre(1);
-
-} // namespace
-
 // Re-runs a line's frame with some amounts fixed in advance: every other amount the catalog
 // derives (a_indkomst, OP, refusion, eIndkomst fields) then follows from the fixed ones by the
 // ydelse's own rules.
@@ -60,27 +54,54 @@ bool OrderRun::correct(bool& repaid) {
     return createRepayment(before);
 }
 
-bool OrderRun::payDifference(const PreviousPayout& before) {
-    LineResult& line = lines_[0];
-    const Decimal brutto = line.amount(LineAmount::Brutto) - before.brutto;
-    const Decimal atpEgen = line.amount(LineAmount::AtpEgen) - before.atpEgen;
-    const Decimal amBidrag = line.amount(LineAmount::AmBidrag) - before.amBidrag;
-    // The payer's ATP share was not reported before; it stood in the same proportion to the
-    // recipient's share as the catalog's rules give now.
-    Decimal atpKommune = line.amount(LineAmount::AtpKommune);
-    if (!line.amount(LineAmount::AtpEgen).isZero()) {
-        atpKommune -= Decimal::divideRound(line.amount(LineAmount::AtpKommune) * before.atpEgen,
-                                           line.amount(LineAmount::AtpEgen), kOre,
-                                           RoundingMode::HalfUp);
-    }
+// Every line amount of a correction is the difference between what is due now and what the
+// ydelse's own rules give for the earlier payout: its brutto, atp_egen and am_bidrag pinned to
+// `tidligere`'s, everything else (the payer's ATP share, OP, refusion) derived from them. So a
+// correction followed by its reverse nets every amount and every posting to zero.
+bool OrderRun::differenceToBefore(const PreviousPayout& before, LineResult& difference) {
+    LineResult earlier = lines_[0];
     std::array<const Decimal*, ir::kLineAmountCount> pins{};
-    pins[static_cast<std::size_t>(LineAmount::Brutto)] = &brutto;
-    pins[static_cast<std::size_t>(LineAmount::AtpEgen)] = &atpEgen;
-    pins[static_cast<std::size_t>(LineAmount::AmBidrag)] = &amBidrag;
-    pins[static_cast<std::size_t>(LineAmount::AtpKommune)] = &atpKommune;
-    pinFrame(line, pins);
-    Machine machine(program_, line.ydelse->frame, state_.frame(line.index), state_.appliedRules());
-    return readAmounts(machine, line);
+    pins[static_cast<std::size_t>(LineAmount::Brutto)] = &before.brutto;
+    pins[static_cast<std::size_t>(LineAmount::AtpEgen)] = &before.atpEgen;
+    pins[static_cast<std::size_t>(LineAmount::AmBidrag)] = &before.amBidrag;
+    pinFrame(earlier, pins);
+    Machine machine(program_, earlier.ydelse->frame, state_.frame(earlier.index),
+                    state_.appliedRules());
+    if (!readAmounts(machine, earlier)) {
+        return false;
+    }
+    difference = lines_[0];
+    for (std::size_t a = 0; a < ir::kLineAmountCount; ++a) {
+        if (static_cast<LineAmount>(a) != LineAmount::RefusionProcent) {
+            difference.amounts[a] = lines_[0].amounts[a] - earlier.amounts[a];
+        }
+    }
+    // The frame is left holding the differences, for the eIndkomst fields and accounts.
+    std::array<const Decimal*, ir::kLineAmountCount> all{};
+    for (std::size_t a = 0; a < ir::kLineAmountCount; ++a) {
+        all[a] = &difference.amounts[a];
+    }
+    pinFrame(difference, all);
+    return true;
+}
+
+bool OrderRun::payDifference(const PreviousPayout& before) {
+    LineResult difference;
+    if (!differenceToBefore(before, difference)) {
+        return false;
+    }
+    for (std::size_t a = 0; a < ir::kLineAmountCount; ++a) {
+        if (difference.amounts[a].isNegative()) {
+            return failWith({"KORREKTION_NEGATIVT_BELØB", "korrektion.tidligere",
+                             fmt::format("bruttobeløbet er højere nu, men {} er {} kr lavere "
+                                         "end før; en efterbetaling kan ikke trække et beløb "
+                                         "tilbage",
+                                         ir::lineAmountName(static_cast<LineAmount>(a)),
+                                         (-difference.amounts[a]).toString())});
+        }
+    }
+    lines_[0] = difference;
+    return true;
 }
 
 bool OrderRun::createRepayment(const PreviousPayout& before) {
@@ -92,9 +113,6 @@ bool OrderRun::createRepayment(const PreviousPayout& before) {
     }
     const Amounts now = result_.belob;
     Repayment r;
-    r.dBrutto = now.brutto - before.brutto;
-    r.dAtpEgen = now.atpEgen - before.atpEgen;
-    r.dAmBidrag = now.amBidrag - before.amBidrag;
     r.dASkat = now.aSkat - before.aSkat;
 
     EvalState::FrameMemory& memory = state_.frame(line.index);
@@ -105,6 +123,10 @@ bool OrderRun::createRepayment(const PreviousPayout& before) {
     r.kind = static_cast<ir::ClaimKind>(machine.value(y.repaymentKrav).bits);
     const Date foraeldes =
         Date::fromDays(static_cast<std::int32_t>(machine.value(y.repaymentForaeldes).bits));
+    // Last: it re-prepares the line's frame.
+    if (!differenceToBefore(before, r.difference)) {
+        return false;
+    }
     if (r.kind == ir::ClaimKind::Nettokrav) {
         const Decimal nettoNow = now.brutto - now.atpEgen - now.amBidrag - now.aSkat;
         r.claim = before.netto - nettoNow;

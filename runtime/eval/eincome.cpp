@@ -47,12 +47,7 @@ bool OrderRun::emitEIncome() {
         if (repayment_->kind != ir::ClaimKind::Nettokrav) {
             return true; // a bruttokrav is settled in the closed income year's own return
         }
-        // The fields the ydelse reports, computed on the (negative) differences.
-        std::array<const Decimal*, ir::kLineAmountCount> pins{};
-        pins[static_cast<std::size_t>(LineAmount::Brutto)] = &repayment_->dBrutto;
-        pins[static_cast<std::size_t>(LineAmount::AtpEgen)] = &repayment_->dAtpEgen;
-        pins[static_cast<std::size_t>(LineAmount::AmBidrag)] = &repayment_->dAmBidrag;
-        pinFrame(lines_[0], pins);
+        // The fields the ydelse reports, on the (negative) differences its frame now holds.
         return emitLineEIncome(lines_[0], repayment_->dASkat);
     }
 

@@ -23,18 +23,13 @@ std::string monthText(const Order& order) { return order.periode.from.toString()
 } // namespace
 
 // Posts a line's amounts; a negative amount is posted the other way round, which is how a
-// reversal is made. A reversal (`withholdingsOnly`) touches only brutto and what was withheld
-// from it, not the payer's own shares.
-bool OrderRun::postLine(PostingBook& book, const LineResult& line, bool withholdingsOnly) {
+// reversal is made.
+bool OrderRun::postLine(PostingBook& book, const LineResult& line) {
     const ir::Ydelse& y = *line.ydelse;
     Machine machine(program_, y.frame, state_.frame(line.index), state_.appliedRules());
     const std::string tekst = fmt::format("{} {}", y.navn, monthText(order_));
     bool posted = false;
     for (const ir::PostingRule& rule : y.frame.postings) {
-        if (withholdingsOnly && rule.art != ir::PostingArt::Brutto &&
-            rule.art != ir::PostingArt::AtpEgen && rule.art != ir::PostingArt::AmBidrag) {
-            continue;
-        }
         const Decimal& amount = line.amount(kAmountOfArt[static_cast<std::size_t>(rule.art)]);
         if (amount.isZero()) {
             continue;
@@ -84,7 +79,7 @@ bool OrderRun::postOrderArt(PostingBook& book, ir::PostingArt art, const Decimal
 
 bool OrderRun::post(PostingBook& book) {
     for (const LineResult& line : lines_) {
-        if (!postLine(book, line, false)) {
+        if (!postLine(book, line)) {
             return false;
         }
     }
@@ -102,16 +97,12 @@ bool OrderRun::post(PostingBook& book) {
     return true;
 }
 
-// The withdrawn part of the earlier payout is reversed: its expense and what was withheld from
-// it (A-skat only for a nettokrav: a bruttokrav leaves the closed year's tax as it was). The
-// claim makes up the rest (P9).
+// The withdrawn part of the earlier payout is reversed: its expense, what was withheld from it
+// (A-skat only for a nettokrav: a bruttokrav leaves the closed year's tax as it was) and the
+// payer's own shares. The claim makes up the rest (P9).
 bool OrderRun::postRepayment(PostingBook& book) {
     const Repayment& r = *repayment_;
-    LineResult reversed = lines_[0];
-    reversed.amount(LineAmount::Brutto) = r.dBrutto;
-    reversed.amount(LineAmount::AtpEgen) = r.dAtpEgen;
-    reversed.amount(LineAmount::AmBidrag) = r.dAmBidrag;
-    if (!postLine(book, reversed, true)) {
+    if (!postLine(book, r.difference)) {
         return false;
     }
     if (r.kind == ir::ClaimKind::Nettokrav &&

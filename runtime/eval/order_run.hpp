@@ -26,8 +26,8 @@ struct LineResult {
 struct Repayment {
     ir::ClaimKind kind = ir::ClaimKind::Nettokrav;
     Decimal claim;
-    /// Due now minus paid before, by the amounts the order's `tidligere` gives (negative).
-    Decimal dBrutto, dAtpEgen, dAmBidrag, dASkat;
+    LineResult difference; ///< due now minus before, every line amount (mostly negative)
+    Decimal dASkat;        ///< A-skat due now minus `tidligere.a_skat`
 };
 
 class OrderRun {
@@ -61,6 +61,7 @@ private:
     // correction.cpp
     bool correct(bool& repaid);
     bool payDifference(const PreviousPayout& before);
+    bool differenceToBefore(const PreviousPayout& before, LineResult& difference);
     bool createRepayment(const PreviousPayout& before);
     /// Prepares a line's frame afresh with some amounts fixed in advance.
     void pinFrame(const LineResult& line,
@@ -73,7 +74,7 @@ private:
     // order_postings.cpp
     bool post(PostingBook& book);
     bool postRepayment(PostingBook& book);
-    bool postLine(PostingBook& book, const LineResult& line, bool withholdingsOnly);
+    bool postLine(PostingBook& book, const LineResult& line);
     bool postOrderArt(PostingBook& book, ir::PostingArt art, const Decimal& amount);
 
     const ir::Program& program_;
