@@ -134,7 +134,9 @@ bool OrderRun::createRepayment(const PreviousPayout& before) {
         const Decimal aIndkomstBefore = before.brutto - before.atpEgen - before.amBidrag;
         r.claim = aIndkomstBefore - (now.brutto - now.atpEgen - now.amBidrag);
     }
-    if (!r.claim.isPositive()) {
+    // Zero is possible (a small reduction all of which was withheld): the reversal and the
+    // eIndkomst correction are still made, but there is nothing to claim.
+    if (r.claim.isNegative()) {
         return failWith({"KORREKTION_INTET_KRAV", "korrektion.tidligere",
                          fmt::format("bruttobeløbet er lavere nu ({} kr mod {} kr), men {} bliver "
                                      "{} kr; tallene i 'tidligere' hænger ikke sammen",
@@ -145,10 +147,12 @@ bool OrderRun::createRepayment(const PreviousPayout& before) {
     }
     const ir::RepaymentRule& rule = program_.repaymentRules[y.repaymentRule];
     const ir::Rule& audit = program_.rules[rule.rule];
-    result_.fordringerOprettet.push_back(
+    if (r.claim.isPositive()) {
+        result_.fordringerOprettet.push_back(
         {rule.fordringstype,
          r.kind == ir::ClaimKind::Nettokrav ? std::string_view("nettokrav") : "bruttokrav",
          r.claim, audit.lovgrundlag, foraeldes});
+    }
     state_.appliedRules().push_back(rule.rule);
     // Nothing is paid out: the claim is the whole outcome (P8).
     result_.belob = Amounts{};
