@@ -368,3 +368,51 @@ TEST_CASE("the public header states the Result lifetime rule") {
     CHECK(header.find("A Result must not outlive") != std::string::npos);
     CHECK(header.find("std::string_view") != std::string::npos);
 }
+
+TEST_CASE("modregning and a correction through the JSON API, the same on several threads") {
+    const std::string base =
+        R"({"ordre_id":"API-M","fagsystem":"KY","kommune":101,"udbetalingsdato":"2024-03-28",)"
+        R"("periode":{"fra":"2024-03-01","til":"2024-03-31"},)"
+        R"("modtager":{"type":"cpr","nummer":"0101801234"},)"
+        R"("forsørgelse":{"uge":30,"måneder":14},)"
+        R"("skattekort":{"type":"hovedkort","trækprocent":"37","fradrag":"4141.00"},)";
+    const std::string withClaims =
+        base +
+        R"("ydelser":[{"ydelse":"KONTANTHJÆLP","grundlag":{"beløb":"12326.00","forsørger":false}}],)"
+        R"("fordringer":[{"id":"F-1","type":"X","kategori":"underholdsbidrag_privat",)"
+        R"("fordringshaver":"inddrivelse","modtaget":"2023-01-01","rente":"10.00","hovedstol":"990.00"}]})";
+    const std::string correction =
+        base +
+        R"("ydelser":[{"ydelse":"KONTANTHJÆLP","grundlag":{"beløb":"10000.00","forsørger":false}}],)"
+        R"("korrektion":{"tidligere":{"udbetalingsdato":"2024-02-28","brutto":"12326.00",)"
+        R"("atp_egen":"99.00","am_bidrag":"0.00","a_skat":"2990.00","netto":"9237.00"}}})";
+    const Catalog catalog = shippedCatalog();
+    Evaluator single(catalog);
+    const ydelse::Result offset = ydelse::api::evaluateJson(single, withClaims);
+    REQUIRE(offset.status == ydelse::ResultStatus::Effektueret);
+    CHECK(offset.belob.modregning.toMoneyString() == "1000.00");
+    CHECK(offset.belob.netto.toMoneyString() == "8237.00");
+    const ydelse::Result claim = ydelse::api::evaluateJson(single, correction);
+    REQUIRE(claim.fordringerOprettet.size() == 1);
+    CHECK(claim.fordringerOprettet[0].belob.toMoneyString() == "1405.00");
+
+    const std::string expected = ydelse::api::evaluateJsonToJson(single, withClaims) +
+                                 ydelse::api::evaluateJsonToJson(single, correction);
+    std::vector<std::string> got(4);
+    std::vector<std::thread> threads;
+    for (std::size_t t = 0; t < got.size(); ++t) {
+        threads.emplace_back([&, t] {
+            Evaluator evaluator(catalog);
+            for (int k = 0; k < 50; ++k) {
+                got[t] = ydelse::api::evaluateJsonToJson(evaluator, withClaims) +
+                         ydelse::api::evaluateJsonToJson(evaluator, correction);
+            }
+        });
+    }
+    for (std::thread& thread : threads) {
+        thread.join();
+    }
+    for (const std::string& g : got) {
+        CHECK(g == expected);
+    }
+}
