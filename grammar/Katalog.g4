@@ -116,6 +116,7 @@ primary
     | KONTO funktion=NUMBER (DRANST dranst=NUMBER)? (GRUPPERING gruppering=NUMBER)?
       (ART kontoart=NUMBER)?                                            # KontoLiteral
     | LOGISK navn=ident                                                 # LogiskKontoLiteral
+    | FORDRINGER (HVOR betingelse=expr)?                                 # FordringListeExpr
     | navn=ident LPAREN (args+=expr (SEMI args+=expr)*)? RPAREN         # KaldExpr
     | dele+=ident (DOT dele+=ident)*                                    # NavnExpr
     | LPAREN indre=expr RPAREN                                          # ParenExpr
@@ -192,6 +193,8 @@ FORDRINGSTYPE : 'fordringstype' ;
 DAEKNING     : 'dækning' ;
 RAEKKEFOELGE : 'rækkefølge' ;
 DAEK         : 'dæk' ;
+FORDRINGER   : 'fordringer' ;
+HVOR         : 'hvor' ;
 BEVIDST      : 'bevidst' ;
 HUL          : 'hul' ;
 PR           : 'pr' ;

@@ -21,7 +21,7 @@ struct Ident {
     SourceRange range;
 };
 
-enum class ExprKind : std::uint8_t { Literal, Name, Call, Unary, Binary, If, Select, Account };
+enum class ExprKind : std::uint8_t { Literal, Name, Call, Unary, Binary, If, Select, Account, ClaimList };
 
 struct Expr {
     ExprKind kind;
@@ -101,6 +101,13 @@ struct AccountExpr final : Expr {
     std::string gruppering;
     std::string art;
     AccountExpr(ExprId i, SourceRange r) : Expr(ExprKind::Account, i, r) {}
+};
+
+/// `fordringer [hvor betingelse]`: the order's open claims, those the condition (about
+/// `fordring.*`) holds for. Only the first argument of `sum`, `antal` and `findes`.
+struct ClaimListExpr : Expr {
+    ExprPtr filter; ///< null: every claim
+    ClaimListExpr(ExprId i, SourceRange r) : Expr(ExprKind::ClaimList, i, r) {}
 };
 
 struct TypeRef {

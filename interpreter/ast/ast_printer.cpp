@@ -115,6 +115,10 @@ std::string printExpr(const Expr& e) {
         }
         return out + " })";
     }
+    case ExprKind::ClaimList: {
+        const auto& l = static_cast<const ClaimListExpr&>(e);
+        return l.filter ? "fordringer hvor " + printExpr(*l.filter) : std::string("fordringer");
+    }
     case ExprKind::Account: {
         const auto& a = static_cast<const AccountExpr&>(e);
         if (a.logical) {

@@ -38,6 +38,9 @@ RoundingMode roundingMode(sema::Builtin b) {
     case sema::Builtin::Aar:
     case sema::Builtin::PlusAar:
     case sema::Builtin::Kalenderuger:
+    case sema::Builtin::Sum:
+    case sema::Builtin::Antal:
+    case sema::Builtin::Findes:
         break;
     }
     throw std::logic_error("not a rounding builtin");
@@ -72,6 +75,7 @@ void collectParams(const ast::Expr& e, const sema::CheckedCatalog& checked,
         return;
     case ast::ExprKind::Literal:
     case ast::ExprKind::Account:
+    case ast::ExprKind::ClaimList: // about the claim in hand, never a parameter
         return;
     case ast::ExprKind::Call:
         for (const ast::ExprPtr& a : static_cast<const ast::CallExpr&>(e).args) {
@@ -239,6 +243,8 @@ std::uint32_t FrameBuilder::lower(const ast::Expr& e, const std::vector<std::uin
         return lowerIf(static_cast<const ast::IfExpr&>(e), params);
     case ast::ExprKind::Select:
         return lowerSelect(static_cast<const ast::SelectExpr&>(e), params);
+    case ast::ExprKind::ClaimList:
+        break; // only an aggregate's argument, lowered with it
     case ast::ExprKind::Account: {
         ir::Value v;
         v.bits = account(static_cast<const ast::AccountExpr&>(e));
@@ -351,6 +357,22 @@ std::uint32_t FrameBuilder::lowerCall(const ast::CallExpr& e,
     case sema::Builtin::Aar: {
         std::uint32_t a = lower(*e.args[0], params);
         return emit({ir::Op::Year, 0, allocRegister(), a, 0, 0, 0}, e);
+    }
+    case sema::Builtin::Sum:
+    case sema::Builtin::Antal:
+    case sema::Builtin::Findes: {
+        if (aggregates == nullptr) {
+            throw std::logic_error("a claim aggregate in a frame that cannot have one");
+        }
+        const auto index = static_cast<std::uint32_t>(program_.claimAggregates.size());
+        ir::ClaimAggregate agg;
+        agg.kind = builtin == sema::Builtin::Sum     ? ir::AggregateKind::Sum
+                   : builtin == sema::Builtin::Antal ? ir::AggregateKind::Antal
+                                                     : ir::AggregateKind::Findes;
+        program_.claimAggregates.push_back(agg);
+        aggregates->push_back({static_cast<const ast::ClaimListExpr*>(e.args[0].get()),
+                               builtin == sema::Builtin::Sum ? e.args[1].get() : nullptr});
+        return emit({ir::Op::Claims, 0, allocRegister(), index, 0, 0, 0}, e);
     }
     case sema::Builtin::PlusAar: {
         std::uint32_t a = lower(*e.args[0], params);

@@ -31,6 +31,13 @@ struct RuleIds {
     std::vector<std::uint32_t> konteringer;
 };
 
+/// A `sum`, `antal` or `findes` over the claims met while lowering some frame: its filter and
+/// value are lowered into the claim frame afterwards, so no frame's code is interleaved.
+struct PendingAggregate {
+    const ast::ClaimListExpr* list = nullptr;
+    const ast::Expr* value = nullptr; ///< sum only
+};
+
 class FrameBuilder {
 public:
     FrameBuilder(ir::Program& program, ir::Frame& frame, const sema::CheckedCatalog& checked,
@@ -63,6 +70,8 @@ public:
     /// Block definition index -> frame definition index.
     std::vector<std::uint32_t> blockDefinitions;
     std::uint32_t aSkatShareSlot = ir::kNone;
+    /// Shared by every builder of one program; index = Program::claimAggregates index.
+    std::vector<PendingAggregate>* aggregates = nullptr;
     /// Definition of each parameter of the ydelse's konteringsregel, in parameter order.
     std::vector<std::uint32_t> konteringArgDefinitions;
 

@@ -41,7 +41,8 @@ void lowerBlock(FrameBuilder& builder, const sema::BlockInfo& block) {
 // The frame evaluated once per open claim: the dækningsrækkefølge's keys and each
 // modregningsregel's `omfatter`.
 void lowerClaimFrame(ir::Program& program, const sema::CheckedCatalog& checked,
-                     const SourceManager& sources, const RuleIds& ruleIds) {
+                     const SourceManager& sources, const RuleIds& ruleIds,
+                     const std::vector<PendingAggregate>& aggregates) {
     const ast::Catalog& cat = *checked.ast;
     ir::OrderBlock& order = program.order;
     FrameBuilder builder(program, order.claimFrame, checked, sources, ruleIds);
@@ -58,6 +59,18 @@ void lowerClaimFrame(ir::Program& program, const sema::CheckedCatalog& checked,
         const ast::ModregningDecl& m = cat.modregninger[i];
         program.offsetRules[i].covers = builder.reserveDefinition("omfatter " + m.name.name);
         builder.emitDefinition(program.offsetRules[i].covers, *m.covers);
+    }
+    // Sema keeps aggregates out of the claim scope, so lowering these adds no new ones.
+    for (std::size_t i = 0; i < aggregates.size(); ++i) {
+        ir::ClaimAggregate& agg = program.claimAggregates[i];
+        if (aggregates[i].list->filter) {
+            agg.filter = builder.reserveDefinition(fmt::format("hvor {}", i + 1));
+            builder.emitDefinition(agg.filter, *aggregates[i].list->filter);
+        }
+        if (aggregates[i].value != nullptr) {
+            agg.value = builder.reserveDefinition(fmt::format("værdi {}", i + 1));
+            builder.emitDefinition(agg.value, *aggregates[i].value);
+        }
     }
 }
 
@@ -104,6 +117,7 @@ ir::Program lowerToIr(const sema::CheckedCatalog& checked, const SourceManager& 
     program.kommuner = checked.kommuner;
 
     RuleIds ruleIds;
+    std::vector<PendingAggregate> aggregates;
     for (const ast::RegelDecl& r : cat.regler) {
         ruleIds.regler.push_back(static_cast<std::uint32_t>(program.rules.size()));
         program.rules.push_back({r.name.name, r.version.value, r.lovgrundlag.value});
@@ -138,6 +152,7 @@ ir::Program lowerToIr(const sema::CheckedCatalog& checked, const SourceManager& 
     {
         ir::OrderBlock& order = program.order;
         FrameBuilder builder(program, order.frame, checked, sources, ruleIds);
+        builder.aggregates = &aggregates;
         for (std::size_t i = 0; i < ir::kLineAmountCount; ++i) {
             order.sumSlots[i] = builder.allocRegister();
             builder.frameInputs.push_back(order.sumSlots[i]);
@@ -163,7 +178,6 @@ ir::Program lowerToIr(const sema::CheckedCatalog& checked, const SourceManager& 
                 builder.emitDefinition(program.offsetRules[i].cap, *m.cap);
             }
         }
-        lowerClaimFrame(program, checked, sources, ruleIds);
     }
 
     for (std::size_t yi = 0; yi < cat.ydelser.size(); ++yi) {
@@ -187,6 +201,7 @@ ir::Program lowerToIr(const sema::CheckedCatalog& checked, const SourceManager& 
         out.indkomsttype = y.indkomsttype.value;
 
         FrameBuilder builder(program, out.frame, checked, sources, ruleIds);
+        builder.aggregates = &aggregates;
         for (const ast::Param& f : y.grundlag.value) {
             ir::GrundlagField field;
             field.name = f.name.name;
@@ -258,6 +273,8 @@ ir::Program lowerToIr(const sema::CheckedCatalog& checked, const SourceManager& 
             out.frame.postings.push_back(rule);
         }
     }
+    // Last: every frame has registered the claim aggregates it uses.
+    lowerClaimFrame(program, checked, sources, ruleIds, aggregates);
     return program;
 }
 

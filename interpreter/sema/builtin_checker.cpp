@@ -29,6 +29,10 @@ Type ExprChecker::checkBuiltin(const ast::CallExpr& e, Builtin builtin) {
         return false;
     };
     switch (builtin) {
+    case Builtin::Sum:
+    case Builtin::Antal:
+    case Builtin::Findes:
+        return checkAggregate(e, builtin);
     case Builtin::Max:
     case Builtin::Min: {
         if (!arity(2)) {

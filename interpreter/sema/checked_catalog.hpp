@@ -69,6 +69,9 @@ enum class Builtin : std::uint8_t {
     Aar,
     PlusAar,
     Kalenderuger,
+    Sum,    ///< over the order's claims
+    Antal,  ///< over the order's claims
+    Findes, ///< over the order's claims
 };
 
 /// A block of definitions (a ydelse's or the order's), in the order they may be computed.

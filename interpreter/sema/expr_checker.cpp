@@ -75,6 +75,9 @@ const BuiltinInfo kBuiltins[] = {
     {"hel_måned", Builtin::HelMaaned},
     {"år", Builtin::Aar},
     {"plus_år", Builtin::PlusAar},
+    {"sum", Builtin::Sum},
+    {"antal", Builtin::Antal},
+    {"findes", Builtin::Findes},
     {"kalenderuger", Builtin::Kalenderuger},
 };
 
@@ -196,6 +199,11 @@ Type ExprChecker::check(const ast::Expr& expr) {
         return record(expr, checkSelect(static_cast<const ast::SelectExpr&>(expr)));
     case ast::ExprKind::Account:
         return record(expr, checkAccount(static_cast<const ast::AccountExpr&>(expr)));
+    case ast::ExprKind::ClaimList:
+        diagnostics_.error("K608", expr.range,
+                           "'fordringer' kan kun stå som første argument til sum, antal eller "
+                           "findes, f.eks. antal(fordringer hvor fordring.kategori == bøde)");
+        return record(expr, Type::errorType());
     }
     return Type::errorType();
 }

@@ -48,6 +48,7 @@ private:
     Type checkName(const ast::NameExpr& e);
     Type checkCall(const ast::CallExpr& e);
     Type checkBuiltin(const ast::CallExpr& e, Builtin builtin);
+    Type checkAggregate(const ast::CallExpr& e, Builtin builtin);
     Type checkCallArgs(const ast::CallExpr& e, const std::string& callee,
                        const std::vector<ast::Param>& params, const ast::TypeRef& returnType);
     Type checkUnary(const ast::UnaryExpr& e);

@@ -13,6 +13,11 @@ void forEachSubExpr(const ast::Expr& e, Visit&& visit) {
     case ast::ExprKind::Name:
     case ast::ExprKind::Account:
         return;
+    case ast::ExprKind::ClaimList:
+        if (const ast::ExprPtr& f = static_cast<const ast::ClaimListExpr&>(e).filter) {
+            forEachSubExpr(*f, visit);
+        }
+        return;
     case ast::ExprKind::Call:
         for (const ast::ExprPtr& a : static_cast<const ast::CallExpr&>(e).args) {
             forEachSubExpr(*a, visit);

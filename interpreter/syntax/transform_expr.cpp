@@ -151,6 +151,13 @@ ast::ExprPtr Transformer::transformPrimary(P::PrimaryContext& ctx) {
         e->logicalName = ident(c->navn).name;
         return e;
     }
+    if (auto* c = dynamic_cast<P::FordringListeExprContext*>(&ctx)) {
+        auto e = std::make_unique<ast::ClaimListExpr>(nextId(), range(&ctx));
+        if (c->betingelse != nullptr) {
+            e->filter = transformExpr(c->betingelse);
+        }
+        return e;
+    }
     if (auto* c = dynamic_cast<P::KaldExprContext*>(&ctx)) {
         auto e = std::make_unique<ast::CallExpr>(nextId(), range(&ctx));
         e->callee = ident(c->navn);

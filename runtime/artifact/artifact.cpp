@@ -199,6 +199,11 @@ void transfer(A& a, ir::Program& p) {
         a(r.covers);
         a(r.cap);
     });
+    a.list(p.claimAggregates, [&](ir::ClaimAggregate& c) {
+        a(c.kind);
+        a(c.filter);
+        a(c.value);
+    });
     a.list(p.repaymentRules, [&](ir::RepaymentRule& r) {
         a(r.rule);
         a(r.fordringstype);

@@ -66,7 +66,7 @@ bool OrderRun::differenceToBefore(const PreviousPayout& before, LineResult& diff
     pins[static_cast<std::size_t>(LineAmount::AmBidrag)] = &before.amBidrag;
     pinFrame(earlier, pins);
     Machine machine(program_, earlier.ydelse->frame, state_.frame(earlier.index),
-                    state_.appliedRules());
+                    state_.appliedRules(), &claims_);
     if (!readAmounts(machine, earlier)) {
         return false;
     }
@@ -107,6 +107,15 @@ bool OrderRun::payDifference(const PreviousPayout& before) {
 bool OrderRun::createRepayment(const PreviousPayout& before) {
     const LineResult& line = lines_[0];
     const ir::Ydelse& y = *line.ydelse;
+    // The reversal and the claim balance only if what was paid adds up (P9).
+    const Decimal paidNet = before.brutto - before.atpEgen - before.amBidrag - before.aSkat;
+    if (!(paidNet == before.netto)) {
+        return failWith({"KORREKTION_UOVERENSSTEMMELSE", "korrektion.tidligere.netto",
+                         fmt::format("tidligere.netto er {} kr, men brutto − atp_egen − "
+                                     "am_bidrag − a_skat er {} kr; et krav kan ikke opgøres "
+                                     "af tal, der ikke hænger sammen",
+                                     before.netto.toString(2), paidNet.toString(2))});
+    }
     // Everything due now, with the order's own skattekort (P8).
     if (!taxOrder()) {
         return false;
@@ -116,7 +125,7 @@ bool OrderRun::createRepayment(const PreviousPayout& before) {
     r.dASkat = now.aSkat - before.aSkat;
 
     EvalState::FrameMemory& memory = state_.frame(line.index);
-    Machine machine(program_, y.frame, memory, state_.appliedRules());
+    Machine machine(program_, y.frame, memory, state_.appliedRules(), &claims_);
     if (!machine.force(y.repaymentKrav) || !machine.force(y.repaymentForaeldes)) {
         return failLine(line.index, machine.error());
     }

@@ -14,7 +14,7 @@ bool OrderRun::emitLineEIncome(const LineResult& line, const Decimal& aSkatShare
     const ir::Ydelse& y = *line.ydelse;
     EvalState::FrameMemory& memory = state_.frame(line.index);
     memory.registers[y.aSkatShareSlot].number = aSkatShare;
-    Machine machine(program_, y.frame, memory, state_.appliedRules());
+    Machine machine(program_, y.frame, memory, state_.appliedRules(), &claims_);
     for (const ir::EIncomeRule& rule : y.eindkomst) {
         if (!machine.force(rule.definition)) {
             return failLine(line.index, machine.error());

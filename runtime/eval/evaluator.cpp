@@ -48,7 +48,7 @@ bool OrderRun::evaluateLine(std::size_t index) {
     Machine::prepare(y.frame, memory);
     loadOrderInputs(order_, memory);
     loadGrundlag(program_, y, line, memory);
-    Machine machine(program_, y.frame, memory, state_.appliedRules());
+    Machine machine(program_, y.frame, memory, state_.appliedRules(), &claims_);
     state_.appliedRules().push_back(y.rule);
 
     bool requirementsMet = true;
@@ -98,7 +98,7 @@ bool OrderRun::taxOrder() {
         sum.opBidrag += line.amount(LineAmount::OpBidrag);
         sum.refusion += line.amount(LineAmount::Refusion);
     }
-    Machine machine(program_, block.frame, memory, state_.appliedRules());
+    Machine machine(program_, block.frame, memory, state_.appliedRules(), &claims_);
     if (!machine.force(block.aSkat)) {
         return failWith(machine.error());
     }

@@ -30,9 +30,12 @@ public:
         return frames_[index];
     }
     std::vector<std::uint32_t>& appliedRules() { return applied_; }
+    /// Where `sum`, `antal` and `findes` evaluate one claim at a time.
+    FrameMemory& claimScratch() { return claimScratch_; }
 
 private:
     std::vector<FrameMemory> frames_;
+    FrameMemory claimScratch_;
     std::vector<std::uint32_t> applied_;
 };
 

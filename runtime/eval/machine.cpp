@@ -1,5 +1,7 @@
 #include "runtime/eval/machine.hpp"
 
+#include "runtime/eval/order_binder.hpp"
+
 #include <fmt/format.h>
 
 namespace ydelse {
@@ -56,6 +58,52 @@ bool Machine::force(std::uint32_t def) {
         return false;
     }
     memory_.done[def] = 1;
+    return true;
+}
+
+// One pass over the order's claims, each in the claim frame: bounded by the number of claims,
+// and never nested (the compiler refuses an aggregate inside a claim's own scope).
+bool Machine::aggregate(std::uint32_t index, ir::Value& out) {
+    if (claims_ == nullptr || claims_->order == nullptr || claims_->scratch == nullptr) {
+        return fail("INTERN_FEJL", "", "en sum over fordringerne blev beregnet uden ordrens fordringer");
+    }
+    const ir::ClaimAggregate& agg = program_.claimAggregates[index];
+    const ir::Frame& frame = program_.order.claimFrame;
+    Decimal sum;
+    std::int64_t count = 0;
+    for (const Claim& claim : claims_->order->fordringer) {
+        EvalState::FrameMemory& memory = *claims_->scratch;
+        prepare(frame, memory);
+        loadOrderInputs(*claims_->order, memory);
+        loadClaimInputs(claim, memory);
+        Machine inner(program_, frame, memory, applied_);
+        if (agg.filter != ir::kNone) {
+            if (!inner.force(agg.filter)) {
+                error_ = inner.error();
+                return false;
+            }
+            if (inner.value(agg.filter).bits == 0) {
+                continue;
+            }
+        }
+        ++count;
+        if (agg.kind == ir::AggregateKind::Findes) {
+            break;
+        }
+        if (agg.value != ir::kNone) {
+            if (!inner.force(agg.value)) {
+                error_ = inner.error();
+                return false;
+            }
+            sum += inner.value(agg.value).number;
+        }
+    }
+    out = ir::Value{};
+    switch (agg.kind) {
+    case ir::AggregateKind::Sum: out.number = sum; break;
+    case ir::AggregateKind::Antal: out.number = Decimal::fromInt(count); break;
+    case ir::AggregateKind::Findes: out.bits = count > 0 ? 1 : 0; break;
+    }
     return true;
 }
 
@@ -221,6 +269,11 @@ bool Machine::run(std::uint32_t pc) {
             if (r[in.a].bits == 0) {
                 const ir::Failure& f = program_.failures[in.b];
                 return fail(f.kode, f.felt, f.besked);
+            }
+            break;
+        case ir::Op::Claims:
+            if (!aggregate(in.a, r[in.dst])) {
+                return false;
             }
             break;
         case ir::Op::AddYears: {

@@ -8,11 +8,19 @@
 
 namespace ydelse {
 
+/// What `sum`, `antal` and `findes` over the claims need: the order, and a frame's memory to
+/// evaluate each claim in. Without one, such an instruction fails.
+struct ClaimSource {
+    const Order* order = nullptr;
+    EvalState::FrameMemory* scratch = nullptr;
+};
+
 class Machine {
 public:
     Machine(const ir::Program& program, const ir::Frame& frame, EvalState::FrameMemory& memory,
-            std::vector<std::uint32_t>& appliedRules)
-        : program_(program), frame_(frame), memory_(memory), applied_(appliedRules) {}
+            std::vector<std::uint32_t>& appliedRules, const ClaimSource* claims = nullptr)
+        : program_(program), frame_(frame), memory_(memory), applied_(appliedRules),
+          claims_(claims) {}
 
     /// Sizes and clears the frame's registers and memo flags (keeps their capacity).
     static void prepare(const ir::Frame& frame, EvalState::FrameMemory& memory);
@@ -28,12 +36,14 @@ private:
     bool run(std::uint32_t pc);
     bool fail(std::string kode, std::string felt, std::string besked);
     bool lookupSats(std::uint32_t sats, ir::Value& out);
+    bool aggregate(std::uint32_t index, ir::Value& out);
     void recordApplied(std::uint32_t rule);
 
     const ir::Program& program_;
     const ir::Frame& frame_;
     EvalState::FrameMemory& memory_;
     std::vector<std::uint32_t>& applied_;
+    const ClaimSource* claims_;
     OrderError error_;
 };
 

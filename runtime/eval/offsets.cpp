@@ -55,7 +55,7 @@ bool OrderRun::offsetClaims(const Decimal& available) {
         EvalState::FrameMemory& memory = state_.frame(orderFrameIndex());
         memory.registers[static_cast<std::size_t>(ir::Input::TilRaadighed)].number = available;
         memory.present |= 1u << static_cast<unsigned>(ir::Input::TilRaadighed);
-        Machine machine(program_, program_.order.frame, memory, state_.appliedRules());
+        Machine machine(program_, program_.order.frame, memory, state_.appliedRules(), &claims_);
         for (std::uint32_t r : rules) {
             const std::uint32_t cap = program_.offsetRules[r].cap;
             if (cap == ir::kNone) {
@@ -83,7 +83,7 @@ bool OrderRun::offsetClaims(const Decimal& available) {
         Machine::prepare(block.claimFrame, memory);
         loadOrderInputs(order_, memory);
         loadClaimInputs(order_.fordringer[i], memory);
-        Machine machine(program_, block.claimFrame, memory, state_.appliedRules());
+        Machine machine(program_, block.claimFrame, memory, state_.appliedRules(), &claims_);
         bool allowed = true;
         for (std::uint32_t r : rules) {
             if (!machine.force(program_.offsetRules[r].covers)) {

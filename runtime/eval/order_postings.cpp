@@ -26,7 +26,7 @@ std::string monthText(const Order& order) { return order.periode.from.toString()
 // reversal is made.
 bool OrderRun::postLine(PostingBook& book, const LineResult& line) {
     const ir::Ydelse& y = *line.ydelse;
-    Machine machine(program_, y.frame, state_.frame(line.index), state_.appliedRules());
+    Machine machine(program_, y.frame, state_.frame(line.index), state_.appliedRules(), &claims_);
     const std::string tekst = fmt::format("{} {}", y.navn, monthText(order_));
     bool posted = false;
     for (const ir::PostingRule& rule : y.frame.postings) {
@@ -55,7 +55,7 @@ bool OrderRun::postOrderArt(PostingBook& book, ir::PostingArt art, const Decimal
         return true;
     }
     const ir::Frame& frame = program_.order.frame;
-    Machine machine(program_, frame, state_.frame(orderFrameIndex()), state_.appliedRules());
+    Machine machine(program_, frame, state_.frame(orderFrameIndex()), state_.appliedRules(), &claims_);
     const std::string tekst = fmt::format("Udbetaling {}", monthText(order_));
     for (const ir::PostingRule& rule : frame.postings) {
         if (rule.art != art) {

@@ -33,7 +33,8 @@ struct Repayment {
 class OrderRun {
 public:
     OrderRun(const ir::Program& program, const Order& order, EvalState& state, Result& result)
-        : program_(program), order_(order), state_(state), result_(result) {}
+        : program_(program), order_(order), state_(state), result_(result),
+          claims_{&order, &state.claimScratch()} {}
 
     bool run();
     std::vector<OrderError> errors;
@@ -83,6 +84,7 @@ private:
     Result& result_;
     std::vector<LineResult> lines_;
     std::optional<Repayment> repayment_;
+    ClaimSource claims_; ///< for every Machine of this order
 };
 
 } // namespace ydelse

@@ -130,6 +130,15 @@ struct RepaymentRule {
     std::string fordringstype;
 };
 
+/// `sum`, `antal` or `findes` over the order's claims: `filter` and `value` are definitions of
+/// the claim frame (kNone: every claim, or no value).
+enum class AggregateKind : std::uint8_t { Sum, Antal, Findes };
+struct ClaimAggregate {
+    AggregateKind kind = AggregateKind::Sum;
+    std::uint32_t filter = kNone;
+    std::uint32_t value = kNone;
+};
+
 /// Values of the built-in enumeration Kravtype.
 enum class ClaimKind : std::uint8_t { Nettokrav, Bruttokrav };
 
@@ -182,6 +191,7 @@ struct Program {
     std::vector<Ydelse> ydelser;
     std::vector<OffsetRule> offsetRules;
     std::vector<RepaymentRule> repaymentRules;
+    std::vector<ClaimAggregate> claimAggregates;
     OrderBlock order;
     std::vector<KommuneConfig> kommuner;
     std::vector<Origin> origins;

@@ -53,6 +53,15 @@ void printDefinitionCode(std::string& out, const Program& p, const Definition& d
         case Op::Ret:
             operands = fmt::format("r{}", in.a);
             break;
+        case Op::Claims: {
+            const ClaimAggregate& a = p.claimAggregates[in.a];
+            static constexpr const char* kKind[] = {"sum", "antal", "findes"};
+            operands = fmt::format("r{} = {}(fordringer{}{})", in.dst,
+                                   kKind[static_cast<unsigned>(a.kind)],
+                                   a.filter == kNone ? "" : fmt::format(" hvor fordring def {}", a.filter),
+                                   a.value == kNone ? "" : fmt::format("; fordring def {}", a.value));
+            break;
+        }
         case Op::Move:
         case Op::Neg:
         case Op::Not:

@@ -67,6 +67,12 @@ public:
                        (r.cap == kNone || r.cap < o.frame.definitions.size()),
                    "modregningsregel out of range");
         }
+        for (const ClaimAggregate& a : p_.claimAggregates) {
+            const std::size_t defs = o.claimFrame.definitions.size();
+            expect((a.filter == kNone || a.filter < defs) && (a.value == kNone || a.value < defs) &&
+                       static_cast<unsigned>(a.kind) <= static_cast<unsigned>(AggregateKind::Findes),
+                   "claim aggregate out of range");
+        }
         for (const RepaymentRule& r : p_.repaymentRules) {
             expect(r.rule < p_.rules.size(), "tilbagebetalingsregel out of range");
         }
@@ -117,6 +123,11 @@ private:
                 break;
             case Op::Force:
                 expect(in.a < f.definitions.size(), fmt::format("{}:{} bad definition", name, pc));
+                break;
+            case Op::Claims:
+                reg(in.dst);
+                expect(in.a < p_.claimAggregates.size(),
+                       fmt::format("{}:{} bad claim aggregate", name, pc));
                 break;
             case Op::Move:
             case Op::Neg:

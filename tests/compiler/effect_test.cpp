@@ -348,6 +348,12 @@ TEST_CASE("corrections the catalog does not allow are rejected with their own co
     Result none = run(order(line("INGEN", "9000.00"), rest));
     REQUIRE(none.status == ResultStatus::Afvist);
     CHECK(none.fejl[0].kode == "KORREKTION_IKKE_MULIG");
+    std::string inconsistent = rest;
+    inconsistent.replace(inconsistent.find("10710.00"), 8, "10700.00");
+    Result wrongNetto = run(order(line("ALT", "9000.00"), inconsistent));
+    REQUIRE(wrongNetto.status == ResultStatus::Afvist);
+    CHECK(wrongNetto.fejl[0].kode == "KORREKTION_UOVERENSSTEMMELSE");
+    CHECK(wrongNetto.fejl[0].felt == "korrektion.tidligere.netto");
     Result two = run(order(line("ALT", "9000.00") + line("BIDRAG", "100.00"), rest));
     REQUIRE(two.status == ResultStatus::Afvist);
     CHECK(two.fejl[0].kode == "KORREKTION_FLERE_YDELSER");
@@ -394,4 +400,70 @@ TEST_CASE("the checks of modregnings- and tilbagebetalingsregler") {
          {"t.yk", "tilbagebetaling T { lovgrundlag \"t\" version \"1\" fordringstype \"X\" "
                   "krav = nettokrav forældes = udbetalingsdato }"}});
     CHECK(has(noClaimPosting, "K501"));
+}
+
+TEST_CASE("sum, antal and findes over the order's claims") {
+    const std::string ydelser =
+        catalogText() +
+        ydelseText("TÆL", "06",
+                   "modregning EGNE\n"
+                   "krav ikke findes(fordringer hvor fordring.kategori == bøde)\n"
+                   "  ellers afvis BØDE_ÅBEN \"en bøde er åben\" felt \"fordringer\"\n"
+                   "krav antal(fordringer) <= 3\n"
+                   "  ellers afvis FOR_MANGE \"højst tre fordringer\" felt \"fordringer\"") +
+        R"(modregning EGNE {
+  lovgrundlag "m" version "1"
+  omfatter sand
+  højst = min(til_rådighed; sum(fordringer hvor fordring.fordringshaver == egen_kommune;
+                                fordring.rente + fordring.hovedstol))
+})";
+    CompileResult c = compileEffect("rente, hovedstol", ydelser);
+    REQUIRE_MESSAGE(c.program.has_value(), renderDiagnostics(c.diagnostics, c.sources));
+    CHECK(codes(c).empty());
+    const std::string two =
+        "fordringer:\n" + claim("EGEN", "egen_kommune", "anden", "2024-01-01", "25.50", "300") +
+        claim("IND", "inddrivelse", "anden", "2020-01-01", "0", "5000");
+    // The cap is what egen_kommune's claims owe (325.50), though IND is eligible too.
+    Result r = run(order(line("TÆL", "12000.00"), two), *c.program);
+    REQUIRE(r.status == ResultStatus::Effektueret);
+    CHECK(r.belob.modregning == money("325.50"));
+    CHECK(offsetIds(r) == std::vector<std::string>{"EGEN"});
+    checkInvariants(r);
+
+    const std::string fine =
+        "fordringer:\n" + claim("B", "inddrivelse", "bøde", "2024-01-01", "0", "300");
+    Result rejected = run(order(line("TÆL", "12000.00"), fine), *c.program);
+    REQUIRE(rejected.status == ResultStatus::Afvist);
+    CHECK(rejected.fejl[0].kode == "BØDE_ÅBEN");
+    std::string four = "fordringer:\n";
+    for (int i = 0; i < 4; ++i) {
+        four += claim("X" + std::to_string(i), "opkrævning", "anden", "2024-01-01", "0", "1");
+    }
+    Result many = run(order(line("TÆL", "12000.00"), four), *c.program);
+    REQUIRE(many.status == ResultStatus::Afvist);
+    CHECK(many.fejl[0].kode == "FOR_MANGE");
+    // No claims: the sum is zero, so nothing may be offset, and the krav hold.
+    Result none = run(order(line("TÆL", "12000.00")), *c.program);
+    CHECK(none.status == ResultStatus::Effektueret);
+}
+
+TEST_CASE("K608: fordringer only as the list of sum, antal or findes, never nested") {
+    auto compileWith = [](const std::string& extra) {
+        return compileEffect("rente, hovedstol", catalogText() + ydelseText("NY", "06", extra));
+    };
+    auto has = [](const CompileResult& r, const std::string& code) {
+        std::vector<std::string> c = codes(r);
+        return std::find(c.begin(), c.end(), code) != c.end();
+    };
+    CHECK(has(compileWith("x = fordringer"), "K608"));
+    CHECK(has(compileWith("x = sum(fordringer)"), "K608"));
+    CHECK(has(compileWith("x = antal(fordringer; 1)"), "K608"));
+    CHECK(has(compileWith("x = sum(fordringer; fordring.modtaget)"), "K201"));
+    CHECK(has(compileWith("x = antal(fordringer hvor fordring.rente)"), "K201"));
+    CHECK(has(compileWith("x = antal(fordringer hvor brutto > 0 kr)"), "K101"));
+    CompileResult nested = compileEffect(
+        "rente, hovedstol",
+        catalogText() + ydelseText("NY", "06", "modregning M") +
+            "modregning M { lovgrundlag \"m\" version \"1\" omfatter antal(fordringer) > 1 }");
+    CHECK(has(nested, "K608"));
 }
