@@ -155,6 +155,58 @@ std::int64_t kontanthjaelpOre(Draw& d, int yearIndex, bool forsorger) {
     return d.ore(fullKr / 3, fullKr - 1, 60);
 }
 
+// quality.md's reference workload: 0-3 open claims per recipient, about 5 % corrections.
+constexpr std::array<int, 4> kClaimCountWeights = {55, 25, 12, 8};
+constexpr int kCorrectionPercent = 5;
+
+struct ClaimKind {
+    const char* type;
+    const char* kategori;
+    const char* fordringshaver;
+};
+// The claim kinds a kommune offsets in benefits: its own repayment claims, fines and
+// maintenance collected by Gældsstyrelsen, and private maintenance it collects itself.
+constexpr std::array<ClaimKind, 4> kClaimKinds = {{
+    {"KTTIBAK", "anden", "egen_kommune"},
+    {"BØDE", "bøde", "inddrivelse"},
+    {"BIDRAG_OFF", "underholdsbidrag_offentlig", "inddrivelse"},
+    {"BIDRAG", "underholdsbidrag_privat", "opkrævning"},
+}};
+constexpr std::array<int, 4> kClaimKindWeights = {50, 20, 20, 10};
+
+std::vector<Claim> openClaims(Draw& d, std::uint64_t seq) {
+    std::vector<Claim> claims(d.weighted(kClaimCountWeights));
+    for (std::size_t i = 0; i < claims.size(); ++i) {
+        const ClaimKind& kind = kClaimKinds[d.weighted(kClaimKindWeights)];
+        Claim& c = claims[i];
+        c.id = fmt::format("F-{}-{}", seq, i + 1);
+        c.type = kind.type;
+        c.kategori = kind.kategori;
+        c.fordringshaver = kind.fordringshaver;
+        c.modtaget = date(static_cast<int>(d.between(2019, 2023)),
+                          static_cast<int>(d.between(1, 12)), static_cast<int>(d.between(1, 28)));
+        c.rente = Decimal::fromOre(d.chance(70) ? 0 : d.ore(1, 800, 80));
+        c.hovedstol = Decimal::fromOre(d.ore(100, 30000, 40));
+    }
+    return claims;
+}
+
+/// What an earlier payment of a similar benefit paid: a correction restates it. Brutto, ATP and
+/// tax are drawn in whole øre and netto follows from them, so the earlier payment balances.
+PreviousPayout previousPayout(Draw& d, Date udbetalingsdato) {
+    PreviousPayout p;
+    p.udbetalingsdato = udbetalingsdato.plusDays(-static_cast<std::int32_t>(d.between(28, 92)));
+    const std::int64_t brutto = d.ore(2000, 18000, 40);
+    const std::int64_t atp = d.chance(60) ? 9900 : 0;
+    const std::int64_t aSkat = (brutto - atp) * d.between(30, 42) / 100 / 100 * 100;
+    p.brutto = Decimal::fromOre(brutto);
+    p.atpEgen = Decimal::fromOre(atp);
+    p.amBidrag = Decimal::fromOre(0);
+    p.aSkat = Decimal::fromOre(aSkat);
+    p.netto = Decimal::fromOre(brutto - atp - aSkat);
+    return p;
+}
+
 } // namespace
 
 Order OrderGenerator::next() {
@@ -264,6 +316,9 @@ Order OrderGenerator::next() {
     }
     // A few recipients have no NemKonto: their payment is held back (status tilbageholdt).
     order.modtager.nemkonto = !d.chance(1);
+    if (personal) {
+        order.fordringer = openClaims(d, seq);
+    }
 
     // Monthly benefits are paid near the end of the month they cover; employer subsidies the
     // month after; sygedagpenge on the Thursday after the week.
@@ -273,6 +328,9 @@ Order OrderGenerator::next() {
         order.udbetalingsdato = order.periode.to.plusDays(10);
     } else {
         order.udbetalingsdato = order.periode.from.plusDays(27);
+    }
+    if (d.chance(kCorrectionPercent)) {
+        order.korrektion = previousPayout(d, order.udbetalingsdato);
     }
     order.ordreId = fmt::format("{}-{}-{:07}", order.fagsystem, order.periode.from.year(), seq);
     return order;
