@@ -148,7 +148,59 @@ Decimal Decimal::normalized() const {
     return d;
 }
 
+namespace {
+
+// The fast path of toString: |mantissa| below 10^12 and at most 6 forced decimals keep every
+// intermediate below 10^18, inside 64 bits.
+constexpr long long kSmallMantissa = 1'000'000'000'000LL;
+constexpr int kSmallMinDecimals = 6;
+
+// The digits of `value` written backwards from `end`; returns the new start.
+char* writeDigits(char* end, unsigned long long value) {
+    do {
+        *--end = static_cast<char>('0' + value % 10);
+        value /= 10;
+    } while (value != 0);
+    return end;
+}
+
+} // namespace
+
 std::string Decimal::toString(int minDecimals) const {
+    // Nearly every amount has a mantissa of a few digits: formatting it with 64-bit integers
+    // avoids a 128-bit division per digit. The text is the same as the general path's below.
+    if (mantissa_ > Int128(-kSmallMantissa) && mantissa_ < Int128(kSmallMantissa) &&
+        minDecimals >= 0 && minDecimals <= kSmallMinDecimals) {
+        long long m = static_cast<long long>(mantissa_);
+        int scale = scale_;
+        while (scale > 0 && m % 10 == 0) {
+            m /= 10;
+            --scale;
+        }
+        const bool negative = m < 0;
+        unsigned long long digits = static_cast<unsigned long long>(negative ? -m : m);
+        const int decimals = std::max(scale, minDecimals);
+        for (int k = scale; k < decimals; ++k) {
+            digits *= 10;
+        }
+        char buffer[48];
+        char* const end = buffer + sizeof buffer;
+        char* start = writeDigits(end, digits);
+        while (end - start <= decimals) {
+            *--start = '0';
+        }
+        std::string text;
+        text.reserve(static_cast<std::size_t>(end - start) + 2);
+        if (negative) {
+            text += '-';
+        }
+        text.append(start, static_cast<std::size_t>(end - start - decimals));
+        if (decimals > 0) {
+            text += '.';
+            text.append(end - decimals, static_cast<std::size_t>(decimals));
+        }
+        return text;
+    }
     Decimal n = normalized();
     int scale = std::max(n.scale_, minDecimals);
     Int128 m = n.mantissa_ * powerOfTen(scale - n.scale_);
