@@ -232,26 +232,22 @@ struct JsonOrderReader::Impl {
         if (type != od::json_type::object) {
             return simdjson::INCORRECT_TYPE;
         }
-        // On Demand stops at the end of the root object and would not notice text after it.
-        std::string_view whole;
-        if (auto error = doc.raw_json().get(whole)) {
-            return error;
-        }
-        const std::size_t end = static_cast<std::size_t>(whole.data() - padded.data()) +
-                                whole.size();
-        for (std::size_t i = end; i < text.size(); ++i) {
-            if (!isSpace(text[i])) {
-                return simdjson::TRAILING_CONTENT;
-            }
-        }
-        doc.rewind();
         od::value root;
         if (auto error = doc.get_value().get(root)) {
             return error;
         }
         tree.clear();
         tree.emplace_back();
-        return TreeBuilder(tree).value(root, 0, 0);
+        if (auto error = TreeBuilder(tree).value(root, 0, 0)) {
+            return error;
+        }
+        // On Demand stops at the end of the root object and does not look at text after it;
+        // a location there means there is some.
+        const char* rest = nullptr;
+        if (doc.current_location().get(rest) == simdjson::SUCCESS) {
+            return simdjson::TRAILING_CONTENT;
+        }
+        return simdjson::SUCCESS;
     }
 };
 

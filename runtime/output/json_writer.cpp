@@ -25,7 +25,15 @@ public:
         return out_;
     }
     void text(std::string_view name, std::string_view value) { appendQuoted(key(name), value); }
-    void money(std::string_view name, const Decimal& value) { text(name, moneyText(value)); }
+    /// A value that needs no escaping (digits, '-', '.'): a money amount or a date.
+    void plain(std::string_view name, std::string_view value) {
+        std::string& out = key(name);
+        out += '"';
+        out += value;
+        out += '"';
+    }
+    void money(std::string_view name, const Decimal& value) { plain(name, moneyText(value)); }
+    void date(std::string_view name, const Date& value) { plain(name, value.toString()); }
     void number(std::string_view name, std::string_view digits) { key(name) += digits; }
 
 private:
@@ -143,10 +151,10 @@ void writeJson(const Result& result, std::string& out) {
     }
     {
         ObjectWriter periode(obj.key("periode"));
-        periode.text("fra", result.periode.from.toString());
-        periode.text("til", result.periode.to.toString());
+        periode.date("fra", result.periode.from);
+        periode.date("til", result.periode.to);
     }
-    obj.text("udbetalingsdato", result.udbetalingsdato.toString());
+    obj.date("udbetalingsdato", result.udbetalingsdato);
     writeAmounts(obj.key("beløb"), result.belob);
     writeArray(obj.key("linjer"), result.linjer, writeLine);
     writeArray(obj.key("modregninger"), result.modregninger, [](std::string& o, const Offset& m) {
@@ -164,7 +172,7 @@ void writeJson(const Result& result, std::string& out) {
                    item.text("krav", c.krav);
                    item.money("beløb", c.belob);
                    item.text("hjemmel", c.hjemmel);
-                   item.text("forældes", c.foraeldes.toString());
+                   item.date("forældes", c.foraeldes);
                });
     writeArray(obj.key("eindkomst"), result.eindkomst, [](std::string& o, const EIncomeLine& e) {
         ObjectWriter item(o);
