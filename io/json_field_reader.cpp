@@ -55,6 +55,12 @@ void appendPath(std::string& out, const Path& path) {
     }
 }
 
+// Key comparison without a memcmp call for most pairs: keys that differ mostly differ in length
+// or first byte. Profiling showed memcmp as a tenth of the reader's time.
+bool sameKey(std::string_view a, std::string_view b) {
+    return a.size() == b.size() && (a.empty() || (a[0] == b[0] && a == b));
+}
+
 // Above this many members a mapping's duplicate check uses a hash set rather than comparing
 // every pair: a hostile line of 100,000 keys must not take quadratic time.
 constexpr std::uint32_t kLinearDuplicateCheck = 32;
@@ -70,7 +76,7 @@ std::string Path::text() const {
 const Node* MapView::find(std::string_view key) const {
     for (std::uint32_t i = object_->first; i != 0; i = (*tree_)[i].next) {
         const Node& member = (*tree_)[i];
-        if (!member.skipped && member.key == key) {
+        if (!member.skipped && sameKey(member.key, key)) {
             return &member;
         }
     }
@@ -146,7 +152,7 @@ std::optional<MapView> FieldReader::mapEntries(const Field& field,
             duplicate = seen.count(member.key) != 0;
         } else {
             for (std::uint32_t j = field.node->first; j != i; j = tree_[j].next) {
-                duplicate = duplicate || (!tree_[j].skipped && tree_[j].key == member.key);
+                duplicate = duplicate || (!tree_[j].skipped && sameKey(tree_[j].key, member.key));
             }
         }
         const Path path{&field.path, member.key, -1};
@@ -157,7 +163,7 @@ std::optional<MapView> FieldReader::mapEntries(const Field& field,
         }
         bool isKnown = freeKeys;
         for (std::string_view k : known) {
-            isKnown = isKnown || k == member.key;
+            isKnown = isKnown || sameKey(k, member.key);
         }
         if (!isKnown) {
             fail(kFeltUkendt, path,
