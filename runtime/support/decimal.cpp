@@ -228,12 +228,12 @@ char* writeDigits(char* end, unsigned long long value) {
 
 } // namespace
 
-std::string Decimal::toString(int minDecimals) const {
+void Decimal::appendTo(std::string& out, int minDecimals) const {
     // Nearly every amount has a mantissa of a few digits: formatting it with 64-bit integers
-    // avoids a 128-bit division per digit. The text is the same as the general path's below.
-    if (mantissa_ > Int128(-kSmallMantissa) && mantissa_ < Int128(kSmallMantissa) &&
+    // avoids a 128-bit division per digit. The text is the same as the general path's.
+    long long m = 0;
+    if (smallMantissa(mantissa_, m) && m > -kSmallMantissa && m < kSmallMantissa &&
         minDecimals >= 0 && minDecimals <= kSmallMinDecimals) {
-        long long m = static_cast<long long>(mantissa_);
         int scale = scale_;
         while (scale > 0 && m % 10 == 0) {
             m /= 10;
@@ -251,16 +251,25 @@ std::string Decimal::toString(int minDecimals) const {
         while (end - start <= decimals) {
             *--start = '0';
         }
-        std::string text;
-        text.reserve(static_cast<std::size_t>(end - start) + 2);
         if (negative) {
-            text += '-';
+            out += '-';
         }
-        text.append(start, static_cast<std::size_t>(end - start - decimals));
+        out.append(start, static_cast<std::size_t>(end - start - decimals));
         if (decimals > 0) {
-            text += '.';
-            text.append(end - decimals, static_cast<std::size_t>(decimals));
+            out += '.';
+            out.append(end - decimals, static_cast<std::size_t>(decimals));
         }
+        return;
+    }
+    out += toString(minDecimals);
+}
+
+std::string Decimal::toString(int minDecimals) const {
+    long long small = 0;
+    if (smallMantissa(mantissa_, small) && small > -kSmallMantissa && small < kSmallMantissa &&
+        minDecimals >= 0 && minDecimals <= kSmallMinDecimals) {
+        std::string text;
+        appendTo(text, minDecimals);
         return text;
     }
     Decimal n = normalized();
