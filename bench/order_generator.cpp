@@ -157,7 +157,11 @@ std::int64_t kontanthjaelpOre(Draw& d, int yearIndex, bool forsorger) {
 
 // quality.md's reference workload: 0-3 open claims per recipient, about 5 % corrections.
 constexpr std::array<int, 4> kClaimCountWeights = {55, 25, 12, 8};
-constexpr int kCorrectionPercent = 5;
+// Corrections are drawn for the ydelser whose brutto the order states, which have a
+// tilbagebetalingsregel and no AM-bidrag (kontanthjælp, ledighedsydelse and
+// ressourceforløbsydelse: 48 % of the mix), at a rate that makes about 5 % of all orders.
+// (Tabt arbejdsfortjeneste would need the AM-bidrag of the earlier payout as the rules give it.)
+constexpr int kCorrectionPercent = 11;
 
 struct ClaimKind {
     const char* type;
@@ -191,19 +195,48 @@ std::vector<Claim> openClaims(Draw& d, std::uint64_t seq) {
     return claims;
 }
 
-/// What an earlier payment of a similar benefit paid: a correction restates it. Brutto, ATP and
-/// tax are drawn in whole øre and netto follows from them, so the earlier payment balances.
-PreviousPayout previousPayout(Draw& d, Date udbetalingsdato) {
+// A-skat as udbetaling.yk's rule computes it (Skat's rounding), for the earlier payout of a
+// correction: the generator must not invent an earlier payout the rules could not have made.
+Decimal aSkat(const TaxCard& card, const Decimal& aIndkomst) {
+    const Decimal ten = Decimal::fromInt(10);
+    const Decimal hundred = Decimal::fromInt(100);
+    const Decimal krone = Decimal::fromInt(1);
+    const Decimal zero;
+    Decimal base = aIndkomst.roundTo(ten, RoundingMode::Down);
+    Decimal percent = card.traekprocent.value_or(Decimal::fromInt(55));
+    switch (card.type) {
+    case TaxCardType::Hovedkort:
+        base = max(zero, base - card.fradrag.value_or(zero));
+        break;
+    case TaxCardType::Frikort:
+        base = max(zero, aIndkomst - card.frikortRest.value_or(zero))
+                   .roundTo(ten, RoundingMode::Down);
+        break;
+    case TaxCardType::Bikort:
+        break;
+    case TaxCardType::Intet:
+        percent = Decimal::fromInt(55); // TRÆKPROCENT_UDEN_SKATTEKORT
+        break;
+    }
+    return Decimal::divideRound(percent * base, hundred, krone, RoundingMode::Up);
+}
+
+/// The earlier payout a correction restates: the same period paid `delta` more or less (an
+/// income reported late, a grant changed), without ATP, taxed by the order's skattekort, so that
+/// the difference is an efterbetaling or a repayment claim the catalog's rules accept.
+PreviousPayout previousPayout(Draw& d, const Decimal& bruttoNow, const TaxCard& card,
+                              Date paidOn) {
+    Decimal delta = Decimal::fromOre(d.ore(100, 2000, 30));
+    if (d.chance(50) || bruttoNow <= delta + Decimal::fromInt(100)) {
+        delta = -delta; // less paid before: the correction pays the difference
+    }
     PreviousPayout p;
-    p.udbetalingsdato = udbetalingsdato.plusDays(-static_cast<std::int32_t>(d.between(28, 92)));
-    const std::int64_t brutto = d.ore(2000, 18000, 40);
-    const std::int64_t atp = d.chance(60) ? 9900 : 0;
-    const std::int64_t aSkat = (brutto - atp) * d.between(30, 42) / 100 / 100 * 100;
-    p.brutto = Decimal::fromOre(brutto);
-    p.atpEgen = Decimal::fromOre(atp);
+    p.udbetalingsdato = paidOn;
+    p.brutto = bruttoNow - delta;
+    p.atpEgen = Decimal::fromOre(0);
     p.amBidrag = Decimal::fromOre(0);
-    p.aSkat = Decimal::fromOre(aSkat);
-    p.netto = Decimal::fromOre(brutto - atp - aSkat);
+    p.aSkat = aSkat(card, p.brutto);
+    p.netto = p.brutto - p.aSkat;
     return p;
 }
 
@@ -329,8 +362,14 @@ Order OrderGenerator::next() {
     } else {
         order.udbetalingsdato = order.periode.from.plusDays(27);
     }
-    if (d.chance(kCorrectionPercent)) {
-        order.korrektion = previousPayout(d, order.udbetalingsdato);
+    const bool correctable =
+        kind == Kind::Kontanthjaelp || kind == Kind::Ledighed || kind == Kind::Ressource;
+    if (correctable && order.skattekort && d.chance(kCorrectionPercent)) {
+        // The period was paid on the usual day; the correction comes one to three months on.
+        const Decimal brutto = *Decimal::parse(order.ydelser.front().grundlag.front().value.text);
+        order.korrektion = previousPayout(d, brutto, *order.skattekort, order.udbetalingsdato);
+        order.udbetalingsdato =
+            order.udbetalingsdato.plusDays(static_cast<std::int32_t>(d.between(28, 92)));
     }
     order.ordreId = fmt::format("{}-{}-{:07}", order.fagsystem, order.periode.from.year(), seq);
     return order;
