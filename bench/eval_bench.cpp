@@ -9,6 +9,8 @@
 // JSON), compiling the catalog and loading its artifact. Every figure is followed by the command
 // that reproduces it.
 #include "bench/order_generator.hpp"
+#include "bench/order_json.hpp"
+#include "io/json_order_reader.hpp"
 #include "interpreter/compiler.hpp"
 #include "runtime/api/ydelse.hpp"
 #include "runtime/artifact/artifact.hpp"
@@ -17,8 +19,12 @@
 #include <benchmark/benchmark.h>
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <chrono>
+#include <cstdlib>
 #include <cstring>
 #include <map>
+#include <thread>
 #include <memory>
 #include <optional>
 #include <string>
@@ -44,14 +50,19 @@ const char* const kRunCommand = "cmake --build build --target eval_bench && buil
 struct Workload {
     std::string artifact;
     std::optional<api::Catalog> catalog;
-    std::vector<Order> orders;
+    std::vector<Order> orders;    ///< the reference workload, as generated
+    std::vector<Order> supported; ///< its orders without fordringer and korrektion
 };
 Workload* workload = nullptr;
 
-void BM_EvaluateOrders(benchmark::State& state) {
-    api::Evaluator evaluator(*workload->catalog);
-    const std::vector<Order>& orders = workload->orders;
-    std::size_t next = 0;
+bool hasClaimsOrCorrection(const Order& order) {
+    return !order.fordringer.empty() || order.korrektion.has_value();
+}
+
+void evaluateRoundRobin(benchmark::State& state, const std::vector<Order>& orders) {
+    api::Evaluator evaluator(*workload->catalog); // one per thread, as a service would have
+    // Threads start at different orders so they do not walk the same cache lines in step.
+    std::size_t next = static_cast<std::size_t>(state.thread_index()) * 7919 % orders.size();
     for (auto _ : state) {
         Result result = evaluator.evaluate(orders[next]);
         benchmark::DoNotOptimize(result.status);
@@ -59,7 +70,15 @@ void BM_EvaluateOrders(benchmark::State& state) {
     }
     state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations()));
 }
-BENCHMARK(BM_EvaluateOrders);
+
+// quality.md's first figure: the whole reference workload. Orders with fordringer or a
+// korrektion are rejected by the engine for now (quickly), so this figure flatters it until
+// they are evaluated; BM_EvaluateSupportedOrders is the honest figure for full evaluations.
+void BM_EvaluateOrders(benchmark::State& state) { evaluateRoundRobin(state, workload->orders); }
+
+void BM_EvaluateSupportedOrders(benchmark::State& state) {
+    evaluateRoundRobin(state, workload->supported);
+}
 
 void BM_EvaluateToJson(benchmark::State& state) {
     api::Evaluator evaluator(*workload->catalog);
@@ -77,6 +96,75 @@ void BM_EvaluateToJson(benchmark::State& state) {
 }
 BENCHMARK(BM_EvaluateToJson);
 
+// The latency of one evaluation, each timed on its own: p50, p99 and p99.9 in microseconds
+// (quality.md: p99 < 5 µs). The clock read costs some 20 ns, included.
+void BM_Latency(benchmark::State& state) {
+    api::Evaluator evaluator(*workload->catalog);
+    const std::vector<Order>& orders = workload->orders;
+    std::vector<std::int64_t> nanos;
+    nanos.reserve(static_cast<std::size_t>(state.max_iterations));
+    std::size_t next = 0;
+    for (auto _ : state) {
+        const auto start = std::chrono::steady_clock::now();
+        Result result = evaluator.evaluate(orders[next]);
+        benchmark::DoNotOptimize(result.status);
+        const auto end = std::chrono::steady_clock::now();
+        nanos.push_back(std::chrono::duration_cast<std::chrono::nanoseconds>(end - start).count());
+        next = next + 1 == orders.size() ? 0 : next + 1;
+    }
+    std::sort(nanos.begin(), nanos.end());
+    auto percentile = [&](double p) {
+        const auto index = static_cast<std::size_t>(p * static_cast<double>(nanos.size() - 1));
+        return static_cast<double>(nanos[index]) / 1000.0;
+    };
+    state.counters["p50_us"] = percentile(0.50);
+    state.counters["p99_us"] = percentile(0.99);
+    state.counters["p999_us"] = percentile(0.999);
+}
+BENCHMARK(BM_Latency)->Iterations(300'000);
+
+// Reading one JSON Lines order (the batch's reader), and the yaml-cpp reader it replaced.
+void readOrders(benchmark::State& state, bool simdjson) {
+    std::vector<std::string> lines;
+    for (std::size_t i = 0; i < 10'000; ++i) {
+        bench::appendOrderJson(workload->orders[i], lines.emplace_back());
+    }
+    io::JsonOrderReader reader;
+    std::size_t next = 0;
+    for (auto _ : state) {
+        if (simdjson) {
+            benchmark::DoNotOptimize(reader.read(lines[next]).ok);
+        } else {
+            benchmark::DoNotOptimize(io::readOrderText(lines[next]).order.has_value());
+        }
+        next = next + 1 == lines.size() ? 0 : next + 1;
+    }
+    state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations()));
+}
+void BM_ReadJsonOrder(benchmark::State& state) { readOrders(state, true); }
+BENCHMARK(BM_ReadJsonOrder);
+void BM_ReadJsonOrderWithYamlCpp(benchmark::State& state) { readOrders(state, false); }
+BENCHMARK(BM_ReadJsonOrderWithYamlCpp);
+
+// Writing one result as JSON (the batch's writer), results evaluated beforehand.
+void BM_WriteJson(benchmark::State& state) {
+    api::Evaluator evaluator(*workload->catalog);
+    std::vector<Result> results;
+    for (std::size_t i = 0; i < 10'000; ++i) {
+        results.push_back(evaluator.evaluate(workload->orders[i]));
+    }
+    std::string json;
+    std::size_t next = 0;
+    for (auto _ : state) {
+        json.clear();
+        writeJson(results[next], json);
+        benchmark::DoNotOptimize(json.data());
+        next = next + 1 == results.size() ? 0 : next + 1;
+    }
+    state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations()));
+}
+BENCHMARK(BM_WriteJson);
+
 void BM_CompileShippedCatalog(benchmark::State& state) {
     for (auto _ : state) {
         CompileResult compiled = compileCatalog(kCatalogDir);
@@ -84,6 +172,24 @@ void BM_CompileShippedCatalog(benchmark::State& state) {
     }
 }
 BENCHMARK(BM_CompileShippedCatalog)->Unit(benchmark::kMillisecond);
+
+// A catalog of 1,000 ydelser written by bench/tools/generate_catalog.py (bench/run.sh makes it
+// and names it in YDELSE_BENCH_GENERATED_CATALOG); quality.md: < 2 s.
+void BM_CompileGeneratedCatalog(benchmark::State& state) {
+    const char* dir = std::getenv("YDELSE_BENCH_GENERATED_CATALOG");
+    if (dir == nullptr) {
+        state.SkipWithError("YDELSE_BENCH_GENERATED_CATALOG is not set (bench/run.sh sets it)");
+        return;
+    }
+    for (auto _ : state) {
+        CompileResult compiled = compileCatalog(dir);
+        if (!compiled.program) {
+            state.SkipWithError("the generated catalog does not compile");
+            return;
+        }
+    }
+}
+BENCHMARK(BM_CompileGeneratedCatalog)->Unit(benchmark::kMillisecond)->Iterations(3);
 
 void BM_LoadArtifact(benchmark::State& state) {
     for (auto _ : state) {
@@ -126,13 +232,19 @@ bool checkWorkload(const Workload& w) {
     std::map<std::string, std::size_t> byYdelse;
     std::map<std::string, std::size_t> byRejection;
     std::map<std::string, std::size_t> byTaxCard;
-    std::size_t effektueret = 0;
+    std::map<std::string, std::size_t> byClaims;
+    std::size_t corrections = 0;
+    std::size_t supported = 0;
+    std::size_t supportedEffektueret = 0;
     for (const Order& order : w.orders) {
         const Result result = evaluator.evaluate(order);
         ++byStatus[statusName(result.status)];
         ++byYdelse[order.ydelser.front().ydelse];
-        if (result.status == ResultStatus::Effektueret) {
-            ++effektueret;
+        ++byClaims[std::to_string(order.fordringer.size())];
+        corrections += order.korrektion ? 1 : 0;
+        if (!hasClaimsOrCorrection(order)) {
+            ++supported;
+            supportedEffektueret += result.status == ResultStatus::Effektueret ? 1 : 0;
         }
         for (const OrderError& e : result.fejl) {
             ++byRejection[e.kode + (e.felt.empty() ? "" : " (" + e.felt + ")")];
@@ -150,17 +262,21 @@ bool checkWorkload(const Workload& w) {
     };
     fmt::print("workload: {} orders, seed {}, catalog {} ({})\n", w.orders.size(), kSeed,
                kCatalogDir, w.catalog->hash().substr(0, 12));
-    fmt::print("workload: one ydelse per order, no fordringer, no korrektion (the engine "
-               "refuses those for now)\n");
     print("ydelser", byYdelse);
     print("skattekort", byTaxCard);
+    print("fordringer per order", byClaims);
+    fmt::print("korrektion: {} ({:.1f} %)\n", corrections,
+               100.0 * static_cast<double>(corrections) / static_cast<double>(w.orders.size()));
     print("status", byStatus);
     if (!byRejection.empty()) {
         print("afvist because", byRejection);
     }
-    const std::size_t percent = effektueret * 100 / w.orders.size();
-    fmt::print("effektueret: {} of {} ({} %, required >= {} %)\n", effektueret, w.orders.size(),
-               percent, kMinEffektueretPercent);
+    // Orders with fordringer or a korrektion are counted, not required to pass: the engine
+    // rejects them until modregning and corrections are implemented.
+    const std::size_t percent = supportedEffektueret * 100 / std::max<std::size_t>(supported, 1);
+    fmt::print("without fordringer and korrektion: {} orders, {} effektueret ({} %, required >= "
+               "{} %)\n",
+               supported, supportedEffektueret, percent, kMinEffektueretPercent);
     fmt::print("reproduce: {}\n\n", kRunCommand);
     return percent >= kMinEffektueretPercent;
 }
@@ -187,12 +303,26 @@ int main(int argc, char** argv) {
         return 1;
     }
     w->orders = bench::generateOrders(kOrderCount, kSeed);
+    for (const Order& order : w->orders) {
+        if (!hasClaimsOrCorrection(order)) {
+            w->supported.push_back(order);
+        }
+    }
     if (!checkWorkload(*w)) {
         fmt::print(stderr, "FEJL: fewer than {} % of the generated orders are effektueret; fix "
                            "bench/order_generator.cpp\n", kMinEffektueretPercent);
         return 1;
     }
     workload = w.get();
+    // Registered here: the thread counts depend on the machine. Real time, since the figure is
+    // orders per wall-clock second over all threads.
+    const int cores = static_cast<int>(std::max(1U, std::thread::hardware_concurrency()));
+    benchmark::RegisterBenchmark("BM_EvaluateOrders", BM_EvaluateOrders)
+        ->ThreadRange(1, cores)
+        ->UseRealTime();
+    benchmark::RegisterBenchmark("BM_EvaluateSupportedOrders", BM_EvaluateSupportedOrders)
+        ->ThreadRange(1, cores)
+        ->UseRealTime();
 
     // The reproducing reporter only for the console table; other formats keep their own.
     bool consoleFormat = true;

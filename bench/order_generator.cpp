@@ -155,6 +155,91 @@ std::int64_t kontanthjaelpOre(Draw& d, int yearIndex, bool forsorger) {
     return d.ore(fullKr / 3, fullKr - 1, 60);
 }
 
+// quality.md's reference workload: 0-3 open claims per recipient, about 5 % corrections.
+constexpr std::array<int, 4> kClaimCountWeights = {55, 25, 12, 8};
+// Corrections are drawn for the ydelser whose brutto the order states, which have a
+// tilbagebetalingsregel and no AM-bidrag (kontanthjælp, ledighedsydelse and
+// ressourceforløbsydelse: 48 % of the mix), at a rate that makes about 5 % of all orders.
+// (Tabt arbejdsfortjeneste would need the AM-bidrag of the earlier payout as the rules give it.)
+constexpr int kCorrectionPercent = 11;
+
+struct ClaimKind {
+    const char* type;
+    const char* kategori;
+    const char* fordringshaver;
+};
+// The claim kinds a kommune offsets in benefits: its own repayment claims, fines and
+// maintenance collected by Gældsstyrelsen, and private maintenance it collects itself.
+constexpr std::array<ClaimKind, 4> kClaimKinds = {{
+    {"KTTIBAK", "anden", "egen_kommune"},
+    {"BØDE", "bøde", "inddrivelse"},
+    {"BIDRAG_OFF", "underholdsbidrag_offentlig", "inddrivelse"},
+    {"BIDRAG", "underholdsbidrag_privat", "opkrævning"},
+}};
+constexpr std::array<int, 4> kClaimKindWeights = {50, 20, 20, 10};
+
+std::vector<Claim> openClaims(Draw& d, std::uint64_t seq) {
+    std::vector<Claim> claims(d.weighted(kClaimCountWeights));
+    for (std::size_t i = 0; i < claims.size(); ++i) {
+        const ClaimKind& kind = kClaimKinds[d.weighted(kClaimKindWeights)];
+        Claim& c = claims[i];
+        c.id = fmt::format("F-{}-{}", seq, i + 1);
+        c.type = kind.type;
+        c.kategori = kind.kategori;
+        c.fordringshaver = kind.fordringshaver;
+        c.modtaget = date(static_cast<int>(d.between(2019, 2023)),
+                          static_cast<int>(d.between(1, 12)), static_cast<int>(d.between(1, 28)));
+        c.rente = Decimal::fromOre(d.chance(70) ? 0 : d.ore(1, 800, 80));
+        c.hovedstol = Decimal::fromOre(d.ore(100, 30000, 40));
+    }
+    return claims;
+}
+
+// A-skat as udbetaling.yk's rule computes it (Skat's rounding), for the earlier payout of a
+// correction: the generator must not invent an earlier payout the rules could not have made.
+Decimal aSkat(const TaxCard& card, const Decimal& aIndkomst) {
+    const Decimal ten = Decimal::fromInt(10);
+    const Decimal hundred = Decimal::fromInt(100);
+    const Decimal krone = Decimal::fromInt(1);
+    const Decimal zero;
+    Decimal base = aIndkomst.roundTo(ten, RoundingMode::Down);
+    Decimal percent = card.traekprocent.value_or(Decimal::fromInt(55));
+    switch (card.type) {
+    case TaxCardType::Hovedkort:
+        base = max(zero, base - card.fradrag.value_or(zero));
+        break;
+    case TaxCardType::Frikort:
+        base = max(zero, aIndkomst - card.frikortRest.value_or(zero))
+                   .roundTo(ten, RoundingMode::Down);
+        break;
+    case TaxCardType::Bikort:
+        break;
+    case TaxCardType::Intet:
+        percent = Decimal::fromInt(55); // TRÆKPROCENT_UDEN_SKATTEKORT
+        break;
+    }
+    return Decimal::divideRound(percent * base, hundred, krone, RoundingMode::Up);
+}
+
+/// The earlier payout a correction restates: the same period paid `delta` more or less (an
+/// income reported late, a grant changed), without ATP, taxed by the order's skattekort, so that
+/// the difference is an efterbetaling or a repayment claim the catalog's rules accept.
+PreviousPayout previousPayout(Draw& d, const Decimal& bruttoNow, const TaxCard& card,
+                              Date paidOn) {
+    Decimal delta = Decimal::fromOre(d.ore(100, 2000, 30));
+    if (d.chance(50) || bruttoNow <= delta + Decimal::fromInt(100)) {
+        delta = -delta; // less paid before: the correction pays the difference
+    }
+    PreviousPayout p;
+    p.udbetalingsdato = paidOn;
+    p.brutto = bruttoNow - delta;
+    p.atpEgen = Decimal::fromOre(0);
+    p.amBidrag = Decimal::fromOre(0);
+    p.aSkat = aSkat(card, p.brutto);
+    p.netto = p.brutto - p.aSkat;
+    return p;
+}
+
 } // namespace
 
 Order OrderGenerator::next() {
@@ -264,6 +349,9 @@ Order OrderGenerator::next() {
     }
     // A few recipients have no NemKonto: their payment is held back (status tilbageholdt).
     order.modtager.nemkonto = !d.chance(1);
+    if (personal) {
+        order.fordringer = openClaims(d, seq);
+    }
 
     // Monthly benefits are paid near the end of the month they cover; employer subsidies the
     // month after; sygedagpenge on the Thursday after the week.
@@ -273,6 +361,15 @@ Order OrderGenerator::next() {
         order.udbetalingsdato = order.periode.to.plusDays(10);
     } else {
         order.udbetalingsdato = order.periode.from.plusDays(27);
+    }
+    const bool correctable =
+        kind == Kind::Kontanthjaelp || kind == Kind::Ledighed || kind == Kind::Ressource;
+    if (correctable && order.skattekort && d.chance(kCorrectionPercent)) {
+        // The period was paid on the usual day; the correction comes one to three months on.
+        const Decimal brutto = *Decimal::parse(order.ydelser.front().grundlag.front().value.text);
+        order.korrektion = previousPayout(d, brutto, *order.skattekort, order.udbetalingsdato);
+        order.udbetalingsdato =
+            order.udbetalingsdato.plusDays(static_cast<std::int32_t>(d.between(28, 92)));
     }
     order.ordreId = fmt::format("{}-{}-{:07}", order.fagsystem, order.periode.from.year(), seq);
     return order;

@@ -1,11 +1,9 @@
 // The reference workload of the speed benchmarks (quality.md, "Speed"): a deterministic, seeded
 // generator of effektueringsordrer over the shipped catalog. It mixes the catalog's 8 ydelser
 // from KY, KSD and KP in rough caseload proportions, each for a recipient it may be paid to,
-// over periods in 2023-2024, with all four skattekort kinds.
-//
-// Not yet in the mix, because the engine refuses such orders for now (order_binder.cpp):
-// orders with several ydelser, with open fordringer (modregning) and corrections. Every order
-// here has exactly one ydelse, no fordringer and no korrektion.
+// over periods in 2023-2024, with all four skattekort kinds, 0-3 open fordringer per person
+// (the shares 55/25/12/8 %) and about 5 % corrections of an earlier payment (korrektion).
+// Every order has one ydelse: a fagsystem sends one order per ydelse and period.
 //
 // Determinism: the same seed gives the same orders on every platform. The only source of
 // randomness is std::mt19937_64, whose output the standard fixes; the standard distributions

@@ -7,6 +7,7 @@ packages=(
   cmake g++ ninja-build
   antlr4 libantlr4-runtime-dev
   libyaml-cpp-dev libboost-dev libfmt-dev doctest-dev libcli11-dev
+  libsimdjson-dev
 )
 
 missing=()

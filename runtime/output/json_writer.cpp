@@ -7,6 +7,29 @@
 namespace ydelse {
 namespace {
 
+// A member name. A string literal of this file is written as it is (each one needs no
+// escaping); a name from the catalog (an account dimension) goes through appendQuoted. Skipping
+// the escaping scan for the hundred-odd literal names of a result was worth a tenth of the
+// writer's time.
+class Key {
+public:
+    Key(const char* literal) : name_(literal), literal_(true) {}
+    Key(std::string_view name) : name_(name), literal_(false) {}
+    void appendTo(std::string& out) const {
+        if (literal_) {
+            out += '"';
+            out += name_;
+            out += '"';
+        } else {
+            appendQuoted(out, name_);
+        }
+    }
+
+private:
+    std::string_view name_;
+    bool literal_;
+};
+
 // Writes one JSON object, taking care of the commas between members.
 class ObjectWriter {
 public:
@@ -15,18 +38,32 @@ public:
     ObjectWriter& operator=(const ObjectWriter&) = delete;
     ~ObjectWriter() { out_ += '}'; }
 
-    std::string& key(std::string_view name) {
+    std::string& key(const Key& name) {
         if (!first_) {
             out_ += ',';
         }
         first_ = false;
-        appendQuoted(out_, name);
+        name.appendTo(out_);
         out_ += ':';
         return out_;
     }
-    void text(std::string_view name, std::string_view value) { appendQuoted(key(name), value); }
-    void money(std::string_view name, const Decimal& value) { text(name, moneyText(value)); }
-    void number(std::string_view name, std::string_view digits) { key(name) += digits; }
+    void text(const Key& name, std::string_view value) { appendQuoted(key(name), value); }
+    /// A value that needs no escaping (digits, '-', '.'): a money amount or a date.
+    void plain(const Key& name, std::string_view value) {
+        std::string& out = key(name);
+        out += '"';
+        out += value;
+        out += '"';
+    }
+    // The same text as moneyText(value), appended without a string of its own.
+    void money(const Key& name, const Decimal& value) {
+        std::string& out = key(name);
+        out += '"';
+        value.appendTo(out, 2);
+        out += '"';
+    }
+    void date(const Key& name, const Date& value) { plain(name, value.toString()); }
+    void number(const Key& name, std::string_view digits) { key(name) += digits; }
 
 private:
     std::string& out_;
@@ -143,10 +180,10 @@ void writeJson(const Result& result, std::string& out) {
     }
     {
         ObjectWriter periode(obj.key("periode"));
-        periode.text("fra", result.periode.from.toString());
-        periode.text("til", result.periode.to.toString());
+        periode.date("fra", result.periode.from);
+        periode.date("til", result.periode.to);
     }
-    obj.text("udbetalingsdato", result.udbetalingsdato.toString());
+    obj.date("udbetalingsdato", result.udbetalingsdato);
     writeAmounts(obj.key("beløb"), result.belob);
     writeArray(obj.key("linjer"), result.linjer, writeLine);
     writeArray(obj.key("modregninger"), result.modregninger, [](std::string& o, const Offset& m) {
@@ -164,7 +201,7 @@ void writeJson(const Result& result, std::string& out) {
                    item.text("krav", c.krav);
                    item.money("beløb", c.belob);
                    item.text("hjemmel", c.hjemmel);
-                   item.text("forældes", c.foraeldes.toString());
+                   item.date("forældes", c.foraeldes);
                });
     writeArray(obj.key("eindkomst"), result.eindkomst, [](std::string& o, const EIncomeLine& e) {
         ObjectWriter item(o);

@@ -88,9 +88,23 @@ int Date::isoWeekday() const {
 
 std::string Date::toString() const {
     Ymd c = civilFromDays(days_);
-    char buf[16];
-    std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", c.y, c.m, c.d);
-    return buf;
+    if (c.y < 0 || c.y > 9999) {
+        char buf[32];
+        std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", c.y, c.m, c.d);
+        return buf;
+    }
+    // By hand rather than snprintf: every result writes several dates.
+    std::string text = "0000-00-00";
+    auto put = [&](std::size_t pos, int value, int width) {
+        for (int k = width - 1; k >= 0; --k) {
+            text[pos + static_cast<std::size_t>(k)] = static_cast<char>('0' + value % 10);
+            value /= 10;
+        }
+    };
+    put(0, c.y, 4);
+    put(5, static_cast<int>(c.m), 2);
+    put(8, static_cast<int>(c.d), 2);
+    return text;
 }
 
 Date Date::plusYears(int n) const {

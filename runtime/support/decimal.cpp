@@ -2,6 +2,7 @@
 #include "runtime/support/decimal.hpp"
 
 #include <algorithm>
+#include <cstdint>
 #include <array>
 #include <stdexcept>
 
@@ -22,6 +23,55 @@ const Int128& powerOfTen(int n) {
         throw std::overflow_error("decimal scale out of range");
     }
     return table[static_cast<std::size_t>(n)];
+}
+
+// Fast paths. Nearly every mantissa in a payment is far below 2^62 and scales differ by a few
+// digits, so + - * and comparison can run on the compiler's native 128-bit integer: with
+// |mantissa| < 2^62 and a scale difference of at most 18, every intermediate stays below 2^123,
+// where neither the native type nor checked_int128_t (range +-(2^128 - 1)) can overflow. The
+// results are therefore exactly those of the general path, which handles everything else.
+constexpr unsigned long long kSmallLimit = 1ULL << 62;
+constexpr int kMaxFastShift = 18;
+
+constexpr long long kPow10[kMaxFastShift + 1] = {
+    1LL, 10LL, 100LL, 1000LL, 10000LL, 100000LL, 1000000LL, 10000000LL, 100000000LL,
+    1000000000LL, 10000000000LL, 100000000000LL, 1000000000000LL, 10000000000000LL,
+    100000000000000LL, 1000000000000000LL, 10000000000000000LL, 100000000000000000LL,
+    1000000000000000000LL};
+
+// The mantissa as a 64-bit integer, when its magnitude is below 2^62.
+bool smallMantissa(const Int128& m, long long& out) {
+    const auto& backend = m.backend();
+    if (backend.size() != 1 || backend.limbs()[0] >= kSmallLimit) {
+        return false;
+    }
+    const auto magnitude = static_cast<long long>(backend.limbs()[0]);
+    out = backend.sign() ? -magnitude : magnitude;
+    return true;
+}
+
+// a and b as native integers at their common scale, when the fast path applies.
+bool alignedSmall(const Decimal& a, const Decimal& b, __int128& x, __int128& y, int& scale) {
+    long long am = 0;
+    long long bm = 0;
+    if (!smallMantissa(a.mantissa(), am) || !smallMantissa(b.mantissa(), bm)) {
+        return false;
+    }
+    const int shift = a.scale() - b.scale();
+    if (shift > kMaxFastShift || shift < -kMaxFastShift) {
+        return false;
+    }
+    scale = std::max(a.scale(), b.scale());
+    x = static_cast<__int128>(am) * (shift < 0 ? kPow10[-shift] : 1);
+    y = static_cast<__int128>(bm) * (shift > 0 ? kPow10[shift] : 1);
+    return true;
+}
+
+Int128 toInt128(__int128 value) {
+    if (value >= INT64_MIN && value <= INT64_MAX) {
+        return Int128(static_cast<long long>(value));
+    }
+    return Int128(value);
 }
 
 // Brings a and b to the same scale (the larger one).
@@ -136,6 +186,18 @@ std::int64_t Decimal::toInt64() const {
 }
 
 Decimal Decimal::normalized() const {
+    long long small = 0;
+    if (smallMantissa(mantissa_, small)) {
+        int s = scale_;
+        while (s > 0 && small % 10 == 0) {
+            small /= 10;
+            --s;
+        }
+        Decimal d;
+        d.mantissa_ = Int128(small);
+        d.scale_ = s;
+        return d;
+    }
     Int128 m = mantissa_;
     int s = scale_;
     while (s > 0 && m % 10 == 0) {
@@ -148,7 +210,68 @@ Decimal Decimal::normalized() const {
     return d;
 }
 
+namespace {
+
+// The fast path of toString: |mantissa| below 10^12 and at most 6 forced decimals keep every
+// intermediate below 10^18, inside 64 bits.
+constexpr long long kSmallMantissa = 1'000'000'000'000LL;
+constexpr int kSmallMinDecimals = 6;
+
+// The digits of `value` written backwards from `end`; returns the new start.
+char* writeDigits(char* end, unsigned long long value) {
+    do {
+        *--end = static_cast<char>('0' + value % 10);
+        value /= 10;
+    } while (value != 0);
+    return end;
+}
+
+} // namespace
+
+void Decimal::appendTo(std::string& out, int minDecimals) const {
+    // Nearly every amount has a mantissa of a few digits: formatting it with 64-bit integers
+    // avoids a 128-bit division per digit. The text is the same as the general path's.
+    long long m = 0;
+    if (smallMantissa(mantissa_, m) && m > -kSmallMantissa && m < kSmallMantissa &&
+        minDecimals >= 0 && minDecimals <= kSmallMinDecimals) {
+        int scale = scale_;
+        while (scale > 0 && m % 10 == 0) {
+            m /= 10;
+            --scale;
+        }
+        const bool negative = m < 0;
+        unsigned long long digits = static_cast<unsigned long long>(negative ? -m : m);
+        const int decimals = std::max(scale, minDecimals);
+        for (int k = scale; k < decimals; ++k) {
+            digits *= 10;
+        }
+        char buffer[48];
+        char* const end = buffer + sizeof buffer;
+        char* start = writeDigits(end, digits);
+        while (end - start <= decimals) {
+            *--start = '0';
+        }
+        if (negative) {
+            out += '-';
+        }
+        out.append(start, static_cast<std::size_t>(end - start - decimals));
+        if (decimals > 0) {
+            out += '.';
+            out.append(end - decimals, static_cast<std::size_t>(decimals));
+        }
+        return;
+    }
+    out += toString(minDecimals);
+}
+
 std::string Decimal::toString(int minDecimals) const {
+    long long small = 0;
+    if (smallMantissa(mantissa_, small) && small > -kSmallMantissa && small < kSmallMantissa &&
+        minDecimals >= 0 && minDecimals <= kSmallMinDecimals) {
+        std::string text;
+        appendTo(text, minDecimals);
+        return text;
+    }
     Decimal n = normalized();
     int scale = std::max(n.scale_, minDecimals);
     Int128 m = n.mantissa_ * powerOfTen(scale - n.scale_);
@@ -192,22 +315,43 @@ Decimal Decimal::divideRound(const Decimal& numerator, const Decimal& denominato
 
 Decimal operator+(const Decimal& a, const Decimal& b) {
     int scale = 0;
+    __int128 sx = 0;
+    __int128 sy = 0;
+    if (alignedSmall(a, b, sx, sy, scale)) {
+        return Decimal(toInt128(sx + sy), scale);
+    }
     auto [x, y] = aligned(a, b, scale);
     return Decimal(x + y, scale);
 }
 
 Decimal operator-(const Decimal& a, const Decimal& b) {
     int scale = 0;
+    __int128 sx = 0;
+    __int128 sy = 0;
+    if (alignedSmall(a, b, sx, sy, scale)) {
+        return Decimal(toInt128(sx - sy), scale);
+    }
     auto [x, y] = aligned(a, b, scale);
     return Decimal(x - y, scale);
 }
 
 Decimal operator*(const Decimal& a, const Decimal& b) {
+    long long am = 0;
+    long long bm = 0;
+    if (smallMantissa(a.mantissa_, am) && smallMantissa(b.mantissa_, bm)) {
+        return Decimal(toInt128(static_cast<__int128>(am) * bm), a.scale_ + b.scale_);
+    }
     return Decimal(a.mantissa_ * b.mantissa_, a.scale_ + b.scale_);
 }
 
 std::strong_ordering operator<=>(const Decimal& a, const Decimal& b) {
     int scale = 0;
+    __int128 sx = 0;
+    __int128 sy = 0;
+    if (alignedSmall(a, b, sx, sy, scale)) {
+        return sx < sy ? std::strong_ordering::less
+                       : sx > sy ? std::strong_ordering::greater : std::strong_ordering::equal;
+    }
     auto [x, y] = aligned(a, b, scale);
     if (x < y) {
         return std::strong_ordering::less;

@@ -55,6 +55,9 @@ public:
 
     /// Exact text with at least `minDecimals` decimals and no trailing zeros beyond them.
     std::string toString(int minDecimals = 0) const;
+    /// Appends toString(minDecimals) to `out`, without a string of its own when the value is
+    /// small (the result writers' hot path).
+    void appendTo(std::string& out, int minDecimals = 0) const;
     /// "12326.00": exactly two decimals; requires isWholeOre().
     std::string toMoneyString() const { return toString(2); }
 

@@ -3,6 +3,10 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
+#include <compare>
+#include <cstdint>
+#include <optional>
 #include <stdexcept>
 
 using ydelse::Decimal;
@@ -88,4 +92,69 @@ TEST_CASE("overflow is an error, never a wrap") {
     Decimal big = d("100000000000000000000"); // 1e20
     CHECK_THROWS_AS(big * big * big, std::overflow_error);
     CHECK_THROWS_AS(Decimal(ydelse::Int128(1), Decimal::kMaxScale + 1), std::overflow_error);
+}
+
+TEST_CASE("the 64-bit fast paths give exactly what 128-bit arithmetic gives") {
+    // The reference computes with checked_int128_t directly, as the general path does; the
+    // mantissas reach the fast path's 2^62 limit and beyond, so both paths are taken.
+    using ydelse::Int128;
+    std::uint64_t state = 42;
+    auto next = [&] {
+        state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+        return state >> 1;
+    };
+    auto pow10 = [](int n) {
+        Int128 p = 1;
+        for (int i = 0; i < n; ++i) {
+            p *= 10;
+        }
+        return p;
+    };
+    auto same = [](const Decimal& x, const Decimal& y) {
+        return x.mantissa() == y.mantissa() && x.scale() == y.scale();
+    };
+    for (int n = 0; n < 20000; ++n) {
+        auto draw = [&] {
+            const std::uint64_t kind = next() % 5;
+            Int128 m = kind == 0   ? Int128(next() % 1000)
+                       : kind == 1 ? Int128(next() % 100000000000ULL)
+                       : kind == 2 ? Int128((1ULL << 62) - 2 + next() % 4) // around the limit
+                       : kind == 3 ? Int128(next() % (1ULL << 62))
+                                   : Int128(next()) * 3; // beyond 2^63
+            if (next() % 3 == 0) {
+                m = -m;
+            }
+            return Decimal(m, static_cast<int>(next() % 7));
+        };
+        const Decimal a = draw();
+        const Decimal c = draw();
+        const int s = std::max(a.scale(), c.scale());
+        const Int128 x = a.mantissa() * pow10(s - a.scale());
+        const Int128 y = c.mantissa() * pow10(s - c.scale());
+        CHECK(same(a + c, Decimal(x + y, s)));
+        CHECK(same(a - c, Decimal(x - y, s)));
+        CHECK(same(c - a, Decimal(y - x, s)));
+        // Both mantissas beyond 2^64 can overflow: then both must throw.
+        std::optional<Decimal> product;
+        try {
+            product = Decimal(a.mantissa() * c.mantissa(), a.scale() + c.scale());
+        } catch (const std::overflow_error&) {
+        }
+        if (product) {
+            CHECK(same(a * c, *product));
+        } else {
+            CHECK_THROWS_AS(a * c, std::overflow_error);
+        }
+        const auto expected = x < y   ? std::strong_ordering::less
+                              : x > y ? std::strong_ordering::greater
+                                      : std::strong_ordering::equal;
+        CHECK((a <=> c) == expected);
+        Int128 m = a.mantissa();
+        int scale = a.scale();
+        while (scale > 0 && m % 10 == 0) {
+            m /= 10;
+            --scale;
+        }
+        CHECK(same(a.normalized(), Decimal(m, scale)));
+    }
 }

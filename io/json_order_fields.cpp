@@ -1,0 +1,314 @@
+// The order's fields read from a parsed JSON tree; the JSON reader's counterpart of
+// order_reader.cpp and order_sections.cpp, reading the same fields in the same sequence so that
+// errors come out in the same order. Lists and strings of the reused Order are overwritten in
+// place, so their capacity carries over from one order to the next.
+#include "io/json_field_reader.hpp"
+#include "io/order_sections.hpp"
+
+#include <fmt/format.h>
+
+namespace ydelse::io::json {
+namespace {
+
+constexpr std::int64_t kMaxCount = 9999;
+
+RecipientType recipientType(std::string_view name) {
+    if (name == "cvr") {
+        return RecipientType::Cvr;
+    }
+    return name == "se" ? RecipientType::Se : RecipientType::Cpr;
+}
+
+TaxCardType taxCardType(std::string_view name) {
+    if (name == "hovedkort") {
+        return TaxCardType::Hovedkort;
+    }
+    if (name == "bikort") {
+        return TaxCardType::Bikort;
+    }
+    return name == "frikort" ? TaxCardType::Frikort : TaxCardType::Intet;
+}
+
+// The list's items with their paths: calls f(item field) for each.
+template <typename F>
+void forEachItem(const Tree& tree, const Node& list, const Path& listPath, F f) {
+    std::int64_t index = 0;
+    for (std::uint32_t i = list.first; i != 0; i = tree[i].next) {
+        f(Field{&tree[i], Path{&listPath, {}, index++}});
+    }
+}
+
+// Assigns in place, so a string that fits keeps its buffer.
+void assign(std::optional<std::string>& to, const std::optional<std::string_view>& from) {
+    if (!from) {
+        to.reset();
+    } else if (to) {
+        to->assign(*from);
+    } else {
+        to.emplace(*from);
+    }
+}
+
+class OrderFields {
+public:
+    OrderFields(FieldReader& r, JsonRead& out) : r_(r), out_(out) {}
+
+    void read(const Node& root) {
+        Order& order = out_.order;
+        const Path rootPath;
+        auto map = r_.mapOf(Field{&root, rootPath},
+                            {"ordre_id", "fagsystem", "kommune", "udbetalingsdato", "periode",
+                             "modtager", "ydelser", "forsørgelse", "skattekort", "fordringer",
+                             "korrektion"});
+        if (!map) {
+            out_.ordreId.reset();
+            return;
+        }
+        // Read first and kept whatever else fails, so an error record can still echo it.
+        assign(out_.ordreId, r_.text(r_.need(*map, "ordre_id")));
+        assign(order.ordreId, out_.ordreId);
+        order.fagsystem = r_.text(r_.need(*map, "fagsystem")).value_or("");
+        order.kommune = r_.integer(r_.need(*map, "kommune"), 1, 999).value_or(0);
+        order.udbetalingsdato = r_.date(r_.need(*map, "udbetalingsdato")).value_or(Date{});
+        order.periode = readPeriode(r_.need(*map, "periode")).value_or(Period{});
+        order.modtager = readModtager(r_.need(*map, "modtager")).value_or(Recipient{});
+        readYdelser(r_.need(*map, "ydelser"), order.ydelser);
+        order.forsorgelse = readForsorgelse(r_.maybe(*map, "forsørgelse"));
+        order.skattekort = readSkattekort(r_.maybe(*map, "skattekort"));
+        readFordringer(r_.maybe(*map, "fordringer"), order.fordringer);
+        order.korrektion = readKorrektion(r_.maybe(*map, "korrektion"));
+    }
+
+private:
+    std::optional<Period> readPeriode(const Field& field) {
+        auto map = r_.mapOf(field, {"fra", "til"});
+        if (!map) {
+            return std::nullopt;
+        }
+        auto fra = r_.date(r_.need(*map, "fra"));
+        auto til = r_.date(r_.need(*map, "til"));
+        if (fra && til && *fra > *til) {
+            r_.fail(kFeltVaerdi, field.path,
+                    fmt::format("periode.fra ({}) ligger efter periode.til ({})", fra->toString(),
+                                til->toString()));
+        }
+        return Period{fra.value_or(Date{}), til.value_or(Date{})};
+    }
+
+    std::optional<Recipient> readModtager(const Field& field) {
+        auto map = r_.mapOf(field, {"type", "nummer", "nemkonto"});
+        if (!map) {
+            return std::nullopt;
+        }
+        Recipient recipient;
+        auto type = r_.choice(r_.need(*map, "type"), {"cpr", "cvr", "se"});
+        Field nummerField = r_.need(*map, "nummer");
+        auto nummer = r_.text(nummerField);
+        if (type) {
+            recipient.type = recipientType(*type);
+        }
+        if (type && nummer) {
+            if (auto problem = recipientNumberProblem(recipient.type, *nummer)) {
+                r_.fail(kFeltVaerdi, nummerField.path, *problem);
+            }
+        }
+        recipient.nummer = nummer.value_or("");
+        recipient.nemkonto = r_.boolean(r_.maybe(*map, "nemkonto")).value_or(true);
+        return recipient;
+    }
+
+    // The grundlag is catalog-defined: any names, but each value must be a single scalar.
+    void readGrundlag(const MapView& grundlag, std::vector<GrundlagField>& fields) {
+        grundlag.forEach([&](const Node& member) {
+            const Path path = grundlag.pathOf(member.key);
+            if (member.kind == Kind::Null) {
+                r_.fail(kFeltMangler, path,
+                        fmt::format("grundlagsfeltet {} har ingen værdi", member.key));
+            } else if (!member.isScalar()) {
+                r_.fail(kFeltType, path,
+                        fmt::format("et grundlagsfelt skal være en enkelt værdi (tal, tekst, "
+                                    "dato eller true/false), fandt {}",
+                                    describe(member)));
+            } else {
+                GrundlagField& field = fields.emplace_back();
+                field.name.assign(member.key);
+                field.value.text.assign(member.text);
+                field.value.quoted = member.kind == Kind::String;
+            }
+        });
+    }
+
+    void readYdelser(const Field& field, std::vector<OrderLine>& lines) {
+        std::size_t used = 0;
+        if (const Node* list = r_.listOf(field)) {
+            if (list->count == 0) {
+                r_.fail(kFeltVaerdi, field.path, "listen er tom; der skal være mindst én ydelse");
+            }
+            forEachItem(r_.tree(), *list, field.path, [&](const Field& item) {
+                auto map = r_.mapOf(item, {"ydelse", "grundlag"});
+                if (!map) {
+                    return;
+                }
+                if (used == lines.size()) {
+                    lines.emplace_back();
+                }
+                OrderLine& line = lines[used++];
+                line.ydelse = r_.text(r_.need(*map, "ydelse")).value_or("");
+                line.grundlag.clear();
+                // Absent grundlag is an empty one: the catalog's binder names a missing input.
+                if (auto grundlag = r_.freeMapOf(r_.maybe(*map, "grundlag"))) {
+                    readGrundlag(*grundlag, line.grundlag);
+                }
+            });
+        }
+        lines.resize(used);
+    }
+
+    std::optional<Forsorgelse> readForsorgelse(const Field& field) {
+        auto map = r_.mapOf(field, {"uge", "måneder"});
+        if (!map) {
+            return std::nullopt;
+        }
+        Forsorgelse result;
+        result.uge = r_.integer(r_.maybe(*map, "uge"), 1, kMaxCount);
+        result.maaneder = r_.integer(r_.maybe(*map, "måneder"), 1, kMaxCount);
+        return result;
+    }
+
+    // A skattekort field the card type requires: FELT_MANGLER naming the type when absent.
+    Field cardField(const MapView& map, std::string_view key,
+                    const std::optional<std::string_view>& type,
+                    std::initializer_list<std::string_view> requiringTypes) {
+        Field field = r_.maybe(map, key);
+        if (field.node != nullptr || !type) {
+            return field;
+        }
+        for (std::string_view t : requiringTypes) {
+            if (*type == t) {
+                r_.fail(kFeltMangler, field.path,
+                        fmt::format("feltet {} mangler; et skattekort af typen {} skal have det",
+                                    key, t));
+            }
+        }
+        return field;
+    }
+
+    std::optional<TaxCard> readSkattekort(const Field& field) {
+        auto map = r_.mapOf(field, {"type", "trækprocent", "fradrag", "frikort_rest"});
+        if (!map) {
+            return std::nullopt;
+        }
+        TaxCard card;
+        auto type = r_.choice(r_.need(*map, "type"), {"hovedkort", "bikort", "frikort", "intet"});
+        if (type) {
+            card.type = taxCardType(*type);
+        }
+        card.traekprocent = r_.percent(
+            cardField(*map, "trækprocent", type, {"hovedkort", "bikort", "frikort"}));
+        card.fradrag = r_.amount(cardField(*map, "fradrag", type, {"hovedkort"}));
+        card.frikortRest = r_.amount(cardField(*map, "frikort_rest", type, {"frikort"}));
+        return card;
+    }
+
+    void readFordringer(const Field& field, std::vector<Claim>& claims) {
+        std::size_t used = 0;
+        if (const Node* list = r_.listOf(field)) {
+            forEachItem(r_.tree(), *list, field.path, [&](const Field& item) {
+                auto map = r_.mapOf(item, {"id", "type", "kategori", "fordringshaver",
+                                           "modtaget", "rente", "hovedstol"});
+                if (!map) {
+                    return;
+                }
+                if (used == claims.size()) {
+                    claims.emplace_back();
+                }
+                Claim& claim = claims[used++];
+                Field idField = r_.need(*map, "id");
+                auto id = r_.text(idField);
+                if (id && usedBefore(claims, used - 1, *id)) {
+                    // Modregning reports name claims by id, so two claims must not share one.
+                    r_.fail(kFeltVaerdi, idField.path,
+                            fmt::format("fordrings-id \"{}\" er brugt før i listen", *id));
+                }
+                claim.id = id.value_or("");
+                claim.type = r_.text(r_.need(*map, "type")).value_or("");
+                claim.kategori = r_.choice(r_.need(*map, "kategori"),
+                                           {"bøde", "underholdsbidrag_privat",
+                                            "underholdsbidrag_offentlig", "anden"})
+                                     .value_or("");
+                claim.fordringshaver =
+                    r_.choice(r_.need(*map, "fordringshaver"),
+                              {"egen_kommune", "inddrivelse", "opkrævning"})
+                        .value_or("");
+                claim.modtaget = r_.date(r_.need(*map, "modtaget")).value_or(Date{});
+                claim.rente = r_.amount(r_.need(*map, "rente")).value_or(Decimal{});
+                claim.hovedstol = r_.amount(r_.need(*map, "hovedstol")).value_or(Decimal{});
+            });
+        }
+        claims.resize(used);
+    }
+
+    std::optional<PreviousPayout> readKorrektion(const Field& field) {
+        auto outer = r_.mapOf(field, {"tidligere"});
+        if (!outer) {
+            return std::nullopt;
+        }
+        auto map = r_.mapOf(r_.need(*outer, "tidligere"),
+                            {"udbetalingsdato", "brutto", "atp_egen", "am_bidrag", "a_skat",
+                             "netto"});
+        if (!map) {
+            return PreviousPayout{};
+        }
+        PreviousPayout previous;
+        previous.udbetalingsdato = r_.date(r_.need(*map, "udbetalingsdato")).value_or(Date{});
+        previous.brutto = r_.amount(r_.need(*map, "brutto")).value_or(Decimal{});
+        previous.atpEgen = r_.amount(r_.need(*map, "atp_egen")).value_or(Decimal{});
+        previous.amBidrag = r_.amount(r_.need(*map, "am_bidrag")).value_or(Decimal{});
+        previous.aSkat = r_.amount(r_.need(*map, "a_skat")).value_or(Decimal{});
+        previous.netto = r_.amount(r_.need(*map, "netto")).value_or(Decimal{});
+        return previous;
+    }
+
+    // Whether one of the first `count` claims has `id`. A claim whose id could not be read has
+    // id "", which no readable id equals, so this is order_reader's set of readable ids without
+    // the set's allocations. Quadratic, but a line is at most 1 MiB: some 10,000 claims.
+    static bool usedBefore(const std::vector<Claim>& claims, std::size_t count,
+                           std::string_view id) {
+        for (std::size_t i = 0; i < count; ++i) {
+            if (claims[i].id == id) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    FieldReader& r_;
+    JsonRead& out_;
+};
+
+} // namespace
+
+void readOrderTree(Tree& tree, JsonRead& out) {
+    out.errors.clear();
+    out.ok = false;
+    Order& order = out.order;
+    // Whatever the previous order left behind; strings and lists keep their capacity.
+    order.fagsystem.clear();
+    order.kommune = 0;
+    order.udbetalingsdato = Date{};
+    order.periode = Period{};
+    order.modtager = Recipient{};
+    order.forsorgelse.reset();
+    order.skattekort.reset();
+    order.korrektion.reset();
+    FieldReader r(tree, out.errors);
+    OrderFields fields(r, out);
+    if (tree.empty() || tree[0].kind != Kind::Object) {
+        out.ordreId.reset(); // the caller reports a syntax error; it never gets here
+        return;
+    }
+    fields.read(tree[0]);
+    out.ok = out.errors.empty();
+}
+
+} // namespace ydelse::io::json
