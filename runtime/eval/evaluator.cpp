@@ -7,6 +7,7 @@
 #include "runtime/eval/machine.hpp"
 #include "runtime/eval/order_binder.hpp"
 #include "runtime/eval/postings.hpp"
+#include "runtime/explain/explainer.hpp"
 
 #include <fmt/format.h>
 #include <stdexcept>
@@ -29,8 +30,9 @@ const Decimal& amountOf(const LineResult& line, LineAmount a) {
 
 class OrderRun {
 public:
-    OrderRun(const ir::Program& program, const Order& order, EvalState& state, Result& result)
-        : program_(program), order_(order), state_(state), result_(result) {}
+    OrderRun(const ir::Program& program, const Order& order, EvalState& state, Result& result,
+             EvalOptions options)
+        : program_(program), order_(order), state_(state), result_(result), options_(options) {}
 
     bool run();
     std::vector<OrderError> errors;
@@ -58,6 +60,7 @@ private:
     const Order& order_;
     EvalState& state_;
     Result& result_;
+    EvalOptions options_;
     std::vector<LineResult> lines_;
     std::size_t orderFrameIndex_ = 0;
 };
@@ -344,12 +347,20 @@ bool OrderRun::run() {
         const ir::Rule& r = program_.rules[rule];
         result_.regler.push_back({r.name, r.version, r.lovgrundlag});
     }
+    if (options_.explain) {
+        std::vector<explain::LineFrame> frames;
+        for (std::size_t i = 0; i < lines_.size(); ++i) {
+            frames.push_back({lines_[i].ydelse, &state_.frame(i)});
+        }
+        explain::explainResult(program_, frames, state_.frame(orderFrameIndex_), result_);
+    }
     return true;
 }
 
 } // namespace
 
-Result evaluate(const ir::Program& program, const Order& order, EvalState& state) {
+Result evaluate(const ir::Program& program, const Order& order, EvalState& state,
+                EvalOptions options) {
     Result result;
     result.ordreId = order.ordreId;
     result.katalogHash = program.hash;
@@ -359,7 +370,7 @@ Result evaluate(const ir::Program& program, const Order& order, EvalState& state
     result.udbetalingsdato = order.udbetalingsdato;
     state.appliedRules().clear();
 
-    OrderRun run(program, order, state, result);
+    OrderRun run(program, order, state, result, options);
     bool ok = false;
     try {
         ok = run.run();

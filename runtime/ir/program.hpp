@@ -49,10 +49,20 @@ struct Rule {
 };
 
 /// A definition's code: instructions from `codeBegin` up to its Ret, result in `slot`.
+/// `type`, `enumId` and `formel` are read only by explanations (runtime/explain): the value's
+/// type, to write it, and the expression as a normalised one-line text in the catalog language.
 struct Definition {
+    Definition() = default;
+    // Code that builds IR by hand names only the first three (tests, the lowering).
+    Definition(std::string n, std::uint32_t begin, std::uint32_t register_)
+        : name(std::move(n)), codeBegin(begin), slot(register_) {}
+
     std::string name;
     std::uint32_t codeBegin = 0;
     std::uint32_t slot = 0;
+    ValueType type = ValueType::Belob;
+    std::uint32_t enumId = kNone;
+    std::string formel;
 };
 
 struct GrundlagField {

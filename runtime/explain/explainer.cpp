@@ -1,0 +1,282 @@
+// See explainer.hpp. Each frame's computed definitions become steps, built once and shared by
+// every amount that rests on them; an amount lists its own step and, top-down, the rest.
+#include "runtime/explain/explainer.hpp"
+
+#include "runtime/explain/path_replay.hpp"
+#include "runtime/explain/value_text.hpp"
+
+#include <algorithm>
+
+namespace ydelse::explain {
+namespace {
+
+using ir::LineAmount;
+
+ExplainedRule ruleOf(const ir::Program& program, std::uint32_t rule) {
+    const ir::Rule& r = program.rules[rule];
+    return {r.name, r.version, r.lovgrundlag};
+}
+
+class FrameExplainer {
+public:
+    FrameExplainer(const ir::Program& program, const ir::Frame& frame, const ir::Ydelse* ydelse,
+                   const ir::OrderBlock* order, const EvalState::FrameMemory& memory,
+                   Explanation& out)
+        : program_(program), frame_(frame), ydelse_(ydelse), order_(order), memory_(memory),
+          out_(out), replay_(program, frame, memory),
+          stepOf_(frame.definitions.size(), kNoStep) {}
+
+    /// The step of a computed definition, built on first request; kNoStep if it was not computed.
+    std::uint32_t step(std::uint32_t def);
+    const ir::Value& value(std::uint32_t def) const {
+        return memory_.registers[frame_.definitions[def].slot];
+    }
+
+private:
+    void addOrderInput(std::uint32_t input, ExplainedStep& s) const;
+    void addFrameInput(std::uint32_t reg, ExplainedStep& s) const;
+
+    const ir::Program& program_;
+    const ir::Frame& frame_;
+    const ir::Ydelse* ydelse_;      ///< null for the order's frame
+    const ir::OrderBlock* order_;   ///< null for a line's frame
+    const EvalState::FrameMemory& memory_;
+    Explanation& out_;
+    PathReplay replay_;
+    PathReads reads_;
+    std::vector<std::uint32_t> stepOf_;
+};
+
+void FrameExplainer::addOrderInput(std::uint32_t input, ExplainedStep& s) const {
+    const auto in = static_cast<ir::Input>(input);
+    const ir::ValueType type = inputType(in);
+    const std::uint32_t enumId = inputEnum(program_, in);
+    ExplainedInput e;
+    e.kilde = InputSource::Ordre;
+    e.navn = ir::inputFieldName(in);
+    e.type = typeText(program_, type, enumId);
+    e.angivet = (memory_.present & (1u << input)) != 0;
+    if (e.angivet) {
+        e.vaerdi = valueText(program_, type, enumId, memory_.registers[input]);
+    }
+    s.input.push_back(std::move(e));
+}
+
+void FrameExplainer::addFrameInput(std::uint32_t reg, ExplainedStep& s) const {
+    ExplainedInput e;
+    if (ydelse_ != nullptr) {
+        if (reg == ydelse_->aSkatShareSlot) {
+            e.kilde = InputSource::ASkatAndel;
+            e.navn = "a_skat";
+            e.type = ir::valueTypeName(ir::ValueType::Belob);
+            e.vaerdi = valueText(program_, ir::ValueType::Belob, ir::kNone, memory_.registers[reg]);
+            s.input.push_back(std::move(e));
+            return;
+        }
+        for (const ir::GrundlagField& f : ydelse_->grundlag) {
+            if (reg != f.slot && reg != f.presentSlot) {
+                continue;
+            }
+            // Its value and its presence are one field.
+            if (std::any_of(s.input.begin(), s.input.end(), [&](const ExplainedInput& i) {
+                    return i.kilde == InputSource::Grundlag && i.navn == f.name;
+                })) {
+                return;
+            }
+            e.kilde = InputSource::Grundlag;
+            e.navn = f.name;
+            e.type = typeText(program_, f.type, f.enumId);
+            e.angivet = memory_.registers[f.presentSlot].bits != 0;
+            if (e.angivet) {
+                e.vaerdi = valueText(program_, f.type, f.enumId, memory_.registers[f.slot]);
+            }
+            s.input.push_back(std::move(e));
+            return;
+        }
+        return;
+    }
+    for (std::size_t a = 0; a < ir::kLineAmountCount; ++a) {
+        if (order_->sumSlots[a] == reg) {
+            const auto amount = static_cast<LineAmount>(a);
+            e.kilde = InputSource::Linjesum;
+            e.navn = ir::lineAmountName(amount);
+            e.type = ir::valueTypeName(ir::lineAmountType(amount));
+            e.vaerdi = valueText(program_, ir::lineAmountType(amount), ir::kNone,
+                                 memory_.registers[reg]);
+            s.input.push_back(std::move(e));
+            return;
+        }
+    }
+}
+
+std::uint32_t FrameExplainer::step(std::uint32_t def) {
+    if (def >= frame_.definitions.size() || memory_.done[def] != 1) {
+        return kNoStep;
+    }
+    if (stepOf_[def] != kNoStep) {
+        return stepOf_[def];
+    }
+    const ir::Definition& d = frame_.definitions[def];
+    replay_.replay(def, reads_);
+    ExplainedStep s;
+    s.definition = d.name;
+    s.ydelse = ydelse_ != nullptr ? std::string_view(ydelse_->code) : std::string_view();
+    s.type = typeText(program_, d.type, d.enumId);
+    s.vaerdi = valueText(program_, d.type, d.enumId, value(def));
+    s.formel = d.formel;
+    if (reads_.origin < program_.origins.size()) {
+        s.fil = program_.origins[reads_.origin].file;
+        s.linje = program_.origins[reads_.origin].line;
+    }
+    for (std::uint32_t rule : reads_.rules) {
+        s.regler.push_back(ruleOf(program_, rule));
+    }
+    for (std::uint32_t at : reads_.satser) {
+        const ir::Instruction& in = program_.code[at];
+        const ir::Sats& sats = program_.satser[in.a];
+        ExplainedSats e;
+        e.navn = sats.name;
+        e.type = ir::valueTypeName(sats.type);
+        e.vaerdi = valueText(program_, sats.type, ir::kNone, memory_.registers[in.dst]);
+        // The interval in force on periode.fra, as the lookup chose it.
+        const Date fra = Date::fromDays(static_cast<std::int32_t>(
+            memory_.registers[static_cast<std::size_t>(ir::Input::PeriodeFra)].bits));
+        for (const ir::SatsInterval& interval : sats.intervals) {
+            if (interval.from <= fra && fra <= interval.to) {
+                e.fra = interval.from;
+                e.til = interval.to;
+                e.aaben = interval.to.year() >= 2999;
+                break;
+            }
+        }
+        s.satser.push_back(std::move(e));
+    }
+    for (std::uint32_t input : reads_.inputs) {
+        addOrderInput(input, s);
+    }
+    for (std::uint32_t reg : reads_.frameInputs) {
+        addFrameInput(reg, s);
+    }
+    // The definitions it read become steps after it: `bruger` holds definition numbers until
+    // each is replaced by its step (building those reuses reads_, and may grow out_.trin).
+    s.bruger = reads_.definitions;
+    const auto index = static_cast<std::uint32_t>(out_.trin.size());
+    out_.trin.push_back(std::move(s));
+    stepOf_[def] = index;
+    std::size_t kept = 0;
+    for (std::size_t i = 0; i < out_.trin[index].bruger.size(); ++i) {
+        const std::uint32_t used = step(out_.trin[index].bruger[i]);
+        if (used != kNoStep) {
+            out_.trin[index].bruger[kept++] = used;
+        }
+    }
+    out_.trin[index].bruger.resize(kept);
+    return index;
+}
+
+// Every step below `root`, each once, in the order a reader follows them: depth first.
+void collect(const Explanation& ex, std::uint32_t root, std::vector<std::uint32_t>& into) {
+    for (std::uint32_t used : ex.trin[root].bruger) {
+        if (std::find(into.begin(), into.end(), used) == into.end()) {
+            into.push_back(used);
+            collect(ex, used, into);
+        }
+    }
+}
+
+ExplainedInput amountInput(std::string_view navn, const Decimal& amount) {
+    ExplainedInput e;
+    e.kilde = InputSource::Beloeb;
+    e.navn = navn;
+    e.type = ir::valueTypeName(ir::ValueType::Belob);
+    e.vaerdi = amount.toString(2);
+    return e;
+}
+
+constexpr std::string_view kRemainder = "brutto - atp_egen - am_bidrag - a_skat - modregning";
+
+// netto, tilbageholdt and modregning: the runtime's own arithmetic (architecture.md, steps 5-6).
+void explainDerived(const Result& result, Explanation& out) {
+    const Amounts& sum = result.belob;
+    const bool held = result.status == ResultStatus::Tilbageholdt;
+    ExplainedAmount modregning;
+    modregning.belob = "modregning";
+    modregning.vaerdi = sum.modregning;
+    modregning.formel = "summen af de modregnede beløb i modregninger";
+    out.belob.push_back(std::move(modregning));
+
+    ExplainedAmount remainder;
+    remainder.formel = kRemainder;
+    remainder.input = {amountInput("brutto", sum.brutto), amountInput("atp_egen", sum.atpEgen),
+                       amountInput("am_bidrag", sum.amBidrag), amountInput("a_skat", sum.aSkat),
+                       amountInput("modregning", sum.modregning)};
+    ExplainedAmount zero;
+    zero.vaerdi = Decimal();
+    if (held) {
+        remainder.belob = "tilbageholdt";
+        remainder.vaerdi = sum.tilbageholdt;
+        zero.belob = "netto";
+        zero.formel = "0 kr: modtageren har ingen NemKonto, så resten holdes tilbage";
+        out.belob.push_back(std::move(zero));
+        out.belob.push_back(std::move(remainder));
+    } else {
+        remainder.belob = "netto";
+        remainder.vaerdi = sum.netto;
+        zero.belob = "tilbageholdt";
+        zero.formel = "0 kr: modtageren har NemKonto, så intet holdes tilbage";
+        out.belob.push_back(std::move(remainder));
+        out.belob.push_back(std::move(zero));
+    }
+}
+
+} // namespace
+
+void explainResult(const ir::Program& program, const std::vector<LineFrame>& lines,
+                   const EvalState::FrameMemory& orderMemory, Result& result) {
+    Explanation& out = result.forklaring;
+    std::vector<FrameExplainer> frames;
+    frames.reserve(lines.size());
+    for (const LineFrame& line : lines) {
+        frames.emplace_back(program, line.ydelse->frame, line.ydelse, nullptr, *line.memory, out);
+    }
+    FrameExplainer orderFrame(program, program.order.frame, nullptr, &program.order, orderMemory,
+                              out);
+
+    auto finish = [&](ExplainedAmount& amount) {
+        if (amount.trin != kNoStep) {
+            collect(out, amount.trin, amount.mellemregninger);
+        }
+        out.belob.push_back(std::move(amount));
+    };
+    auto lineAmount = [&](LineAmount a) {
+        for (std::size_t i = 0; i < lines.size(); ++i) {
+            const ir::Ydelse& y = *lines[i].ydelse;
+            const std::uint32_t def = y.amounts[static_cast<std::size_t>(a)];
+            ExplainedAmount amount;
+            amount.belob = ir::lineAmountName(a);
+            amount.ydelse = y.code;
+            amount.vaerdi = frames[i].value(def).number;
+            amount.regel = ruleOf(program, y.rule);
+            amount.trin = frames[i].step(def);
+            finish(amount);
+        }
+    };
+    // In the order of the result's `beløb`.
+    lineAmount(LineAmount::Brutto);
+    lineAmount(LineAmount::AtpEgen);
+    lineAmount(LineAmount::AmBidrag);
+    lineAmount(LineAmount::AIndkomst);
+    {
+        ExplainedAmount aSkat;
+        aSkat.belob = "a_skat";
+        aSkat.vaerdi = result.belob.aSkat;
+        aSkat.trin = orderFrame.step(program.order.aSkat);
+        finish(aSkat);
+    }
+    explainDerived(result, out);
+    lineAmount(LineAmount::AtpKommune);
+    lineAmount(LineAmount::OpBidrag);
+    lineAmount(LineAmount::Refusion);
+}
+
+} // namespace ydelse::explain

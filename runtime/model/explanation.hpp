@@ -1,0 +1,89 @@
+// How each amount of a Result was computed (`ydelse run --explain`, docs/explain.md). Built after
+// evaluation from the frames' registers (runtime/explain), never during it, and only on request:
+// a Result evaluated without explanation carries an empty Explanation and costs nothing more.
+//
+// Names, formulas and legal bases are string_views into the Program, like the rest of a Result.
+// Values are text in the result's spelling: amounts with at least two decimals ("12326.00"),
+// Procent in percent ("37"), truth values "sand"/"falsk", dates ISO, enumeration values by name.
+#pragma once
+
+#include "runtime/support/date.hpp"
+#include "runtime/support/decimal.hpp"
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace ydelse {
+
+inline constexpr std::uint32_t kNoStep = 0xFFFFFFFFu;
+
+/// Where an input an explanation shows comes from.
+enum class InputSource : std::uint8_t {
+    Ordre,     ///< a field of the order itself (periode, skattekort.fradrag, ...)
+    Grundlag,  ///< a grundlag field of the order line
+    Linjesum,  ///< in `udbetaling`: a line amount summed over the order's lines
+    ASkatAndel, ///< the line's share of the order's A-skat (eIndkomst)
+    Beloeb      ///< an amount of this result (what netto is computed from)
+};
+
+struct ExplainedInput {
+    InputSource kilde = InputSource::Ordre;
+    std::string_view navn; ///< "skattekort.fradrag", "beløb" (grundlag), "a_indkomst" (sum)
+    std::string_view type; ///< "Beløb", "Procent", "Sand/Falsk", an enumeration's name, ...
+    bool angivet = true;   ///< false: the order did not give it (only its absence was used)
+    std::string vaerdi;
+};
+
+struct ExplainedSats {
+    std::string_view navn;
+    std::string_view type;
+    std::string vaerdi;
+    Date fra;       ///< the interval in force on periode.fra
+    Date til;       ///< inclusive
+    bool aaben = false; ///< the interval has no end date
+};
+
+struct ExplainedRule {
+    std::string_view regel;
+    std::string_view version;
+    std::string_view lovgrundlag;
+};
+
+/// One definition as it was computed for this order: its value, its formula, and what the
+/// path its code took read. Branches not taken contribute nothing.
+struct ExplainedStep {
+    std::string_view definition;
+    std::string_view ydelse; ///< the line's ydelse; empty in `udbetaling`
+    std::string_view type;
+    std::string vaerdi;
+    std::string_view formel;
+    std::string_view fil;
+    std::uint32_t linje = 0;
+    std::vector<std::uint32_t> bruger;   ///< steps of the definitions it read, in first use
+    std::vector<ExplainedRule> regler;   ///< regler, tabeller and undtagelser it applied
+    std::vector<ExplainedSats> satser;
+    std::vector<ExplainedInput> input;
+};
+
+/// One amount of the result's `beløb`: for a line amount, per order line.
+struct ExplainedAmount {
+    std::string_view belob;  ///< the key in `beløb`: "brutto", "a_skat", "netto", ...
+    std::string_view ydelse; ///< the line's ydelse; empty for the order's amounts
+    Decimal vaerdi;
+    ExplainedRule regel;            ///< the ydelse for a line amount; empty otherwise
+    std::uint32_t trin = kNoStep;   ///< the step of the catalog definition computing it
+    std::vector<std::uint32_t> mellemregninger; ///< every step it rests on, each once, top-down
+    /// Amounts the runtime computes itself (netto, tilbageholdt, modregning): how, and from what.
+    std::string_view formel;
+    std::vector<ExplainedInput> input;
+};
+
+struct Explanation {
+    std::vector<ExplainedAmount> belob;
+    std::vector<ExplainedStep> trin;
+    bool empty() const { return belob.empty(); }
+};
+
+} // namespace ydelse
