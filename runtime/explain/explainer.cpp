@@ -17,14 +17,33 @@ ExplainedRule ruleOf(const ir::Program& program, std::uint32_t rule) {
     return {r.name, r.version, r.lovgrundlag};
 }
 
+// Buffers a frame's explanation works in, kept per thread between orders (as EvalState keeps
+// the registers) so that an explained order does not allocate them afresh.
+struct FrameScratch {
+    std::vector<std::int64_t> bits;
+    PathReads reads;
+    std::vector<std::uint32_t> stepOf;
+};
+
+// Sized once per order before any reference into it is taken.
+std::vector<FrameScratch>& scratchFor(std::size_t frames) {
+    thread_local std::vector<FrameScratch> buffers;
+    if (buffers.size() < frames) {
+        buffers.resize(frames);
+    }
+    return buffers;
+}
+
 class FrameExplainer {
 public:
     FrameExplainer(const ir::Program& program, const ir::Frame& frame, const ir::Ydelse* ydelse,
                    const ir::OrderBlock* order, const EvalState::FrameMemory& memory,
-                   Explanation& out)
+                   Explanation& out, FrameScratch& scratch)
         : program_(program), frame_(frame), ydelse_(ydelse), order_(order), memory_(memory),
-          out_(out), replay_(program, frame, memory),
-          stepOf_(frame.definitions.size(), kNoStep) {}
+          out_(out), replay_(program, frame, memory, scratch.bits), reads_(scratch.reads),
+          stepOf_(scratch.stepOf) {
+        stepOf_.assign(frame.definitions.size(), kNoStep);
+    }
 
     /// The step of a computed definition, built on first request; kNoStep if it was not computed.
     std::uint32_t step(std::uint32_t def);
@@ -43,8 +62,8 @@ private:
     const EvalState::FrameMemory& memory_;
     Explanation& out_;
     PathReplay replay_;
-    PathReads reads_;
-    std::vector<std::uint32_t> stepOf_;
+    PathReads& reads_;
+    std::vector<std::uint32_t>& stepOf_;
 };
 
 void FrameExplainer::addOrderInput(std::uint32_t input, ExplainedStep& s) const {
@@ -234,13 +253,21 @@ void explainDerived(const Result& result, Explanation& out) {
 void explainResult(const ir::Program& program, const std::vector<LineFrame>& lines,
                    const EvalState::FrameMemory& orderMemory, Result& result) {
     Explanation& out = result.forklaring;
+    std::size_t definitions = program.order.frame.definitions.size();
+    for (const LineFrame& line : lines) {
+        definitions += line.ydelse->frame.definitions.size();
+    }
+    out.trin.reserve(definitions);
+    out.belob.reserve(ir::kLineAmountCount * lines.size() + 4);
+    std::vector<FrameScratch>& scratch = scratchFor(lines.size() + 1);
     std::vector<FrameExplainer> frames;
     frames.reserve(lines.size());
-    for (const LineFrame& line : lines) {
-        frames.emplace_back(program, line.ydelse->frame, line.ydelse, nullptr, *line.memory, out);
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        frames.emplace_back(program, lines[i].ydelse->frame, lines[i].ydelse, nullptr,
+                            *lines[i].memory, out, scratch[i]);
     }
     FrameExplainer orderFrame(program, program.order.frame, nullptr, &program.order, orderMemory,
-                              out);
+                              out, scratch[lines.size()]);
 
     auto finish = [&](ExplainedAmount& amount) {
         if (amount.trin != kNoStep) {

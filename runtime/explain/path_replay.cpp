@@ -23,9 +23,9 @@ void PathReads::clear() {
 }
 
 PathReplay::PathReplay(const ir::Program& program, const ir::Frame& frame,
-                       const EvalState::FrameMemory& memory)
-    : program_(program), frame_(frame) {
-    bits_.reserve(memory.registers.size());
+                       const EvalState::FrameMemory& memory, std::vector<std::int64_t>& bits)
+    : program_(program), frame_(frame), bits_(bits) {
+    bits_.clear();
     for (const ir::Value& v : memory.registers) {
         bits_.push_back(v.bits);
     }

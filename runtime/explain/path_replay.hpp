@@ -28,8 +28,9 @@ struct PathReads {
 
 class PathReplay {
 public:
+    /// `bits` is scratch space, overwritten; passing the same vector again reuses its capacity.
     PathReplay(const ir::Program& program, const ir::Frame& frame,
-               const EvalState::FrameMemory& memory);
+               const EvalState::FrameMemory& memory, std::vector<std::int64_t>& bits);
 
     /// The reads of definition `def`, which must have been computed (its done flag set).
     void replay(std::uint32_t def, PathReads& out);
@@ -39,7 +40,7 @@ private:
 
     const ir::Program& program_;
     const ir::Frame& frame_;
-    std::vector<std::int64_t> bits_; ///< truth values as the jumps saw them
+    std::vector<std::int64_t>& bits_; ///< truth values as the jumps saw them
     std::uint32_t definitionsBegin_ = 0;
 };
 
