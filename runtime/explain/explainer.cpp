@@ -74,9 +74,8 @@ void FrameExplainer::addOrderInput(std::uint32_t input, ExplainedStep& s) const 
     e.kilde = InputSource::Ordre;
     e.navn = ir::inputFieldName(in);
     e.type = typeText(program_, type, enumId);
-    e.angivet = (memory_.present & (1u << input)) != 0;
-    if (e.angivet) {
-        e.vaerdi = valueText(program_, type, enumId, memory_.registers[input]);
+    if ((memory_.present & (1u << input)) != 0) {
+        e.vaerdi = explainedValue(program_, type, enumId, memory_.registers[input]);
     }
     s.input.push_back(std::move(e));
 }
@@ -88,7 +87,8 @@ void FrameExplainer::addFrameInput(std::uint32_t reg, ExplainedStep& s) const {
             e.kilde = InputSource::ASkatAndel;
             e.navn = "a_skat";
             e.type = ir::valueTypeName(ir::ValueType::Belob);
-            e.vaerdi = valueText(program_, ir::ValueType::Belob, ir::kNone, memory_.registers[reg]);
+            e.vaerdi = explainedValue(program_, ir::ValueType::Belob, ir::kNone,
+                                      memory_.registers[reg]);
             s.input.push_back(std::move(e));
             return;
         }
@@ -105,9 +105,8 @@ void FrameExplainer::addFrameInput(std::uint32_t reg, ExplainedStep& s) const {
             e.kilde = InputSource::Grundlag;
             e.navn = f.name;
             e.type = typeText(program_, f.type, f.enumId);
-            e.angivet = memory_.registers[f.presentSlot].bits != 0;
-            if (e.angivet) {
-                e.vaerdi = valueText(program_, f.type, f.enumId, memory_.registers[f.slot]);
+            if (memory_.registers[f.presentSlot].bits != 0) {
+                e.vaerdi = explainedValue(program_, f.type, f.enumId, memory_.registers[f.slot]);
             }
             s.input.push_back(std::move(e));
             return;
@@ -120,8 +119,8 @@ void FrameExplainer::addFrameInput(std::uint32_t reg, ExplainedStep& s) const {
             e.kilde = InputSource::Linjesum;
             e.navn = ir::lineAmountName(amount);
             e.type = ir::valueTypeName(ir::lineAmountType(amount));
-            e.vaerdi = valueText(program_, ir::lineAmountType(amount), ir::kNone,
-                                 memory_.registers[reg]);
+            e.vaerdi = explainedValue(program_, ir::lineAmountType(amount), ir::kNone,
+                                      memory_.registers[reg]);
             s.input.push_back(std::move(e));
             return;
         }
@@ -141,7 +140,7 @@ std::uint32_t FrameExplainer::step(std::uint32_t def) {
     s.definition = d.name;
     s.ydelse = ydelse_ != nullptr ? std::string_view(ydelse_->code) : std::string_view();
     s.type = typeText(program_, d.type, d.enumId);
-    s.vaerdi = valueText(program_, d.type, d.enumId, value(def));
+    s.vaerdi = explainedValue(program_, d.type, d.enumId, value(def));
     s.formel = d.formel;
     if (reads_.origin < program_.origins.size()) {
         s.fil = program_.origins[reads_.origin].file;
@@ -156,7 +155,7 @@ std::uint32_t FrameExplainer::step(std::uint32_t def) {
         ExplainedSats e;
         e.navn = sats.name;
         e.type = ir::valueTypeName(sats.type);
-        e.vaerdi = valueText(program_, sats.type, ir::kNone, memory_.registers[in.dst]);
+        e.vaerdi = explainedValue(program_, sats.type, ir::kNone, memory_.registers[in.dst]);
         // The interval in force on periode.fra, as the lookup chose it.
         const Date fra = Date::fromDays(static_cast<std::int32_t>(
             memory_.registers[static_cast<std::size_t>(ir::Input::PeriodeFra)].bits));
@@ -208,7 +207,8 @@ ExplainedInput amountInput(std::string_view navn, const Decimal& amount) {
     e.kilde = InputSource::Beloeb;
     e.navn = navn;
     e.type = ir::valueTypeName(ir::ValueType::Belob);
-    e.vaerdi = amount.toString(2);
+    e.vaerdi.kind = ValueKind::Beloeb;
+    e.vaerdi.number = amount;
     return e;
 }
 

@@ -1,15 +1,7 @@
 #include "runtime/explain/value_text.hpp"
 
-#include <fmt/format.h>
-
-#include <algorithm>
-
 namespace ydelse::explain {
 namespace {
-
-std::string dateText(std::int64_t days) {
-    return Date::fromDays(static_cast<std::int32_t>(days)).toString();
-}
 
 // The built-in enumerations are declared by the compiler under these names (sema).
 std::uint32_t enumByName(const ir::Program& program, std::string_view name) {
@@ -23,47 +15,59 @@ std::uint32_t enumByName(const ir::Program& program, std::string_view name) {
 
 } // namespace
 
-std::string valueText(const ir::Program& program, ir::ValueType type, std::uint32_t enumId,
-                      const ir::Value& value) {
+ExplainedValue explainedValue(const ir::Program& program, ir::ValueType type,
+                              std::uint32_t enumId, const ir::Value& value) {
+    ExplainedValue v;
     switch (type) {
     case ir::ValueType::Belob:
-        // Amounts keep every decimal they have (an unrounded intermediate shows as such), but
-        // never fewer than two, as in the result's `beløb`.
-        return value.number.normalized().toString(2);
-    case ir::ValueType::Procent: {
-        const Decimal percent(value.number.mantissa(), value.number.scale() - 2);
-        return percent.normalized().toString();
-    }
+        v.kind = ValueKind::Beloeb;
+        v.number = value.number;
+        return v;
+    case ir::ValueType::Procent:
+        v.kind = ValueKind::Procent;
+        v.number = value.number;
+        return v;
     case ir::ValueType::Decimal:
     case ir::ValueType::Heltal:
-        return value.number.normalized().toString();
+        v.kind = ValueKind::Tal;
+        v.number = value.number;
+        return v;
     case ir::ValueType::Bool:
-        return value.bits != 0 ? "sand" : "falsk";
+        v.kind = ValueKind::SandFalsk;
+        v.bits = value.bits != 0 ? 1 : 0;
+        return v;
     case ir::ValueType::Dato:
-        return dateText(value.bits);
+        v.kind = ValueKind::Dato;
+        v.bits = value.bits;
+        return v;
     case ir::ValueType::Periode:
-        return fmt::format("{} til {}", dateText(value.bits >> 32), dateText(value.bits & 0xFFFFFFFF));
+        v.kind = ValueKind::Periode;
+        v.bits = value.bits;
+        return v;
     case ir::ValueType::Enum:
+        v.kind = ValueKind::Navn;
+        v.name = "?";
         if (enumId < program.enums.size() && value.bits >= 0 &&
             static_cast<std::size_t>(value.bits) < program.enums[enumId].values.size()) {
-            return program.enums[enumId].values[static_cast<std::size_t>(value.bits)];
+            v.name = program.enums[enumId].values[static_cast<std::size_t>(value.bits)];
         }
-        return "?";
-    case ir::ValueType::Konto: {
-        if (value.bits < 0 || static_cast<std::size_t>(value.bits) >= program.accounts.size()) {
-            return "?";
+        return v;
+    case ir::ValueType::Konto:
+        // Named by its logical name, or else its first (real) dimension.
+        v.kind = ValueKind::Navn;
+        v.name = "?";
+        if (value.bits >= 0 && static_cast<std::size_t>(value.bits) < program.accounts.size()) {
+            const ir::Account& a = program.accounts[static_cast<std::size_t>(value.bits)];
+            v.name = !a.logicalName.empty() ? std::string_view(a.logicalName)
+                     : a.fields.empty()     ? std::string_view("?")
+                                            : std::string_view(a.fields.front().value);
         }
-        std::string text;
-        for (const ir::AccountField& f : program.accounts[static_cast<std::size_t>(value.bits)].fields) {
-            text += text.empty() ? "" : " ";
-            text += f.name + " " + f.value;
-        }
-        return text;
-    }
+        return v;
     case ir::ValueType::Tekst:
-        return "";
+        v.kind = ValueKind::Navn;
+        return v;
     }
-    return "?";
+    return v;
 }
 
 std::string_view typeText(const ir::Program& program, ir::ValueType type, std::uint32_t enumId) {

@@ -1,16 +1,17 @@
-// Values as explanations write them (see runtime/model/explanation.hpp for the spelling).
+// Register values as explanations keep them (runtime/model/explanation.hpp), and type names.
 #pragma once
 
 #include "runtime/ir/program.hpp"
+#include "runtime/model/explanation.hpp"
 
 #include <string>
 #include <string_view>
 
 namespace ydelse::explain {
 
-/// Text of a register holding a value of `type` (`enumId` for an enumeration).
-std::string valueText(const ir::Program& program, ir::ValueType type, std::uint32_t enumId,
-                      const ir::Value& value);
+/// A register holding a value of `type` (`enumId` for an enumeration).
+ExplainedValue explainedValue(const ir::Program& program, ir::ValueType type,
+                              std::uint32_t enumId, const ir::Value& value);
 
 /// The type's name as the catalog writes it; an enumeration by its own name.
 std::string_view typeText(const ir::Program& program, ir::ValueType type, std::uint32_t enumId);

@@ -3,8 +3,9 @@
 // a Result evaluated without explanation carries an empty Explanation and costs nothing more.
 //
 // Names, formulas and legal bases are string_views into the Program, like the rest of a Result.
-// Values are text in the result's spelling: amounts with at least two decimals ("12326.00"),
-// Procent in percent ("37"), truth values "sand"/"falsk", dates ISO, enumeration values by name.
+// Values are kept as the computation held them (ExplainedValue) and spelled only by the
+// writers (explainedValueText in runtime/output/explain_writer.hpp), so building an
+// explanation formats nothing.
 #pragma once
 
 #include "runtime/support/date.hpp"
@@ -19,6 +20,25 @@ namespace ydelse {
 
 inline constexpr std::uint32_t kNoStep = 0xFFFFFFFFu;
 
+enum class ValueKind : std::uint8_t {
+    Beloeb,    ///< number: kroner
+    Procent,   ///< number: a fraction, 0.37 for 37 %
+    Tal,       ///< number: Decimal or Heltal
+    SandFalsk, ///< bits: 0 or 1
+    Dato,      ///< bits: day number
+    Periode,   ///< bits: fra << 32 | til, day numbers
+    Navn,      ///< name: an enumeration value, an account
+    Mangler    ///< the order did not give it; only its absence was used
+};
+
+/// One value of an explanation.
+struct ExplainedValue {
+    ValueKind kind = ValueKind::Mangler;
+    Decimal number;
+    std::int64_t bits = 0;
+    std::string_view name;
+};
+
 /// Where an input an explanation shows comes from.
 enum class InputSource : std::uint8_t {
     Ordre,     ///< a field of the order itself (periode, skattekort.fradrag, ...)
@@ -32,14 +52,13 @@ struct ExplainedInput {
     InputSource kilde = InputSource::Ordre;
     std::string_view navn; ///< "skattekort.fradrag", "beløb" (grundlag), "a_indkomst" (sum)
     std::string_view type; ///< "Beløb", "Procent", "Sand/Falsk", an enumeration's name, ...
-    bool angivet = true;   ///< false: the order did not give it (only its absence was used)
-    std::string vaerdi;
+    ExplainedValue vaerdi; ///< kind Mangler when the order did not give it
 };
 
 struct ExplainedSats {
     std::string_view navn;
     std::string_view type;
-    std::string vaerdi;
+    ExplainedValue vaerdi;
     Date fra;       ///< the interval in force on periode.fra
     Date til;       ///< inclusive
     bool aaben = false; ///< the interval has no end date
@@ -57,7 +76,7 @@ struct ExplainedStep {
     std::string_view definition;
     std::string_view ydelse; ///< the line's ydelse; empty in `udbetaling`
     std::string_view type;
-    std::string vaerdi;
+    ExplainedValue vaerdi;
     std::string_view formel;
     std::string_view fil;
     std::uint32_t linje = 0;

@@ -140,6 +140,10 @@ private:
     bool pendingSpace_ = false;
 };
 
+void writeValue(Emitter& e, const ExplainedValue& v) {
+    e.textOrNull(v.kind != ValueKind::Mangler, explainedValueText(v));
+}
+
 void writeRule(Emitter& e, const ExplainedRule& r) {
     e.field("regel");
     e.text(r.regel);
@@ -159,7 +163,7 @@ void writeInputs(Emitter& e, const std::vector<ExplainedInput>& inputs) {
         e.field("type");
         e.text(in.type);
         e.field("værdi");
-        e.textOrNull(in.angivet, in.vaerdi);
+        writeValue(e, in.vaerdi);
     });
 }
 
@@ -172,7 +176,7 @@ void writeStepFields(Emitter& e, const Explanation& ex, const ExplainedStep& s, 
         e.field("type");
         e.text(s.type);
         e.field("værdi");
-        e.text(s.vaerdi);
+        writeValue(e, s.vaerdi);
     }
     e.field("formel");
     e.text(s.formel);
@@ -193,7 +197,7 @@ void writeStepFields(Emitter& e, const Explanation& ex, const ExplainedStep& s, 
         e.field("type");
         e.text(sats.type);
         e.field("værdi");
-        e.text(sats.vaerdi);
+        writeValue(e, sats.vaerdi);
         e.field("fra");
         e.text(sats.fra.toString());
         e.field("til");
@@ -228,6 +232,24 @@ void writeAmount(Emitter& e, const Explanation& ex, const ExplainedAmount& a) {
 }
 
 } // namespace
+
+std::string explainedValueText(const ExplainedValue& v) {
+    auto date = [](std::int64_t days) {
+        return Date::fromDays(static_cast<std::int32_t>(days)).toString();
+    };
+    switch (v.kind) {
+    case ValueKind::Beloeb: return v.number.normalized().toString(2);
+    case ValueKind::Procent:
+        return Decimal(v.number.mantissa(), v.number.scale() - 2).normalized().toString();
+    case ValueKind::Tal: return v.number.normalized().toString();
+    case ValueKind::SandFalsk: return v.bits != 0 ? "sand" : "falsk";
+    case ValueKind::Dato: return date(v.bits);
+    case ValueKind::Periode: return date(v.bits >> 32) + " til " + date(v.bits & 0xFFFFFFFF);
+    case ValueKind::Navn: return std::string(v.name);
+    case ValueKind::Mangler: return std::string();
+    }
+    return std::string();
+}
 
 void writeExplanationJson(const Explanation& explanation, std::string& out) {
     Emitter e(out, false, 0);
@@ -268,17 +290,14 @@ std::string danishNumber(std::string_view plain) {
     return out;
 }
 
-std::string shown(std::string_view type, std::string_view value) {
-    if (type == "Beløb") {
-        return danishNumber(value) + " kr";
+std::string shown(const ExplainedValue& v) {
+    switch (v.kind) {
+    case ValueKind::Beloeb: return danishNumber(explainedValueText(v)) + " kr";
+    case ValueKind::Procent: return danishNumber(explainedValueText(v)) + " %";
+    case ValueKind::Tal: return danishNumber(explainedValueText(v));
+    case ValueKind::Mangler: return "ikke angivet";
+    default: return explainedValueText(v);
     }
-    if (type == "Procent") {
-        return danishNumber(value) + " %";
-    }
-    if (type == "Decimal" || type == "Heltal") {
-        return danishNumber(value);
-    }
-    return std::string(value);
 }
 
 std::string_view sourceText(InputSource source) {
@@ -295,8 +314,7 @@ std::string_view sourceText(InputSource source) {
 void appendInputs(std::string& out, const std::vector<ExplainedInput>& inputs,
                   std::string_view pad) {
     for (const ExplainedInput& in : inputs) {
-        out += fmt::format("{}{} {}: {}\n", pad, sourceText(in.kilde), in.navn,
-                           in.angivet ? shown(in.type, in.vaerdi) : "ikke angivet");
+        out += fmt::format("{}{} {}: {}\n", pad, sourceText(in.kilde), in.navn, shown(in.vaerdi));
     }
 }
 
@@ -310,7 +328,7 @@ void appendStepDetails(std::string& out, const Explanation& ex, const ExplainedS
     }
     for (const ExplainedSats& sats : s.satser) {
         out += fmt::format("{}Sats {}: {} (gælder {} {})\n", pad, sats.navn,
-                           shown(sats.type, sats.vaerdi), sats.fra.toString(),
+                           shown(sats.vaerdi), sats.fra.toString(),
                            sats.aaben ? std::string("og frem") : "til " + sats.til.toString());
     }
     appendInputs(out, s.input, pad);
@@ -348,7 +366,7 @@ void writeExplanationText(const Explanation& explanation, std::string& out) {
         }
         for (std::uint32_t step : a.mellemregninger) {
             const ExplainedStep& s = explanation.trin[step];
-            out += fmt::format("      {} = {}\n", s.definition, shown(s.type, s.vaerdi));
+            out += fmt::format("      {} = {}\n", s.definition, shown(s.vaerdi));
             appendStepDetails(out, explanation, s, "        ");
         }
     }

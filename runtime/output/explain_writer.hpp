@@ -9,6 +9,12 @@
 
 namespace ydelse {
 
+/// A value as JSON and YAML write it: amounts with at least two decimals ("12326.00", an
+/// unrounded intermediate keeps all its decimals), Procent in percent ("37"), numbers in their
+/// shortest form, "sand"/"falsk", dates ÅÅÅÅ-MM-DD, a period "fra til til", names as they are;
+/// empty for a value the order did not give.
+std::string explainedValueText(const ExplainedValue& value);
+
 /// Appends the JSON array that is the value of the result's "forklaring" key.
 void writeExplanationJson(const Explanation& explanation, std::string& out);
 

@@ -8,6 +8,7 @@
 #include "interpreter/compiler.hpp"
 #include "runtime/api/ydelse.hpp"
 #include "runtime/artifact/artifact.hpp"
+#include "runtime/output/explain_writer.hpp"
 
 #include <algorithm>
 #include <filesystem>
@@ -127,15 +128,17 @@ TEST_CASE("worked example 1 explained: satser, inputs, regler and intermediate v
     const ExplainedStep& own = ex.trin[atp.trin];
     REQUIRE(own.satser.size() == 1);
     CHECK(own.satser[0].navn == "ATP_FORSØRGERYDELSE_EGEN");
-    CHECK(own.satser[0].vaerdi == "99.00");
+    CHECK(own.satser[0].vaerdi.kind == ydelse::ValueKind::Beloeb);
+    CHECK(own.satser[0].vaerdi.number == Decimal::fromInt(99));
+    CHECK(ydelse::explainedValueText(own.satser[0].vaerdi) == "99.00");
     CHECK(own.satser[0].fra == date(2024, 1, 1));
 
     const ExplainedStep* berettiget = step(ex, atp, "atp_berettiget");
     REQUIRE(berettiget != nullptr);
-    CHECK(berettiget->vaerdi == "sand");
+    CHECK(ydelse::explainedValueText(berettiget->vaerdi) == "sand");
     REQUIRE(berettiget->satser.size() == 1);
     CHECK(berettiget->satser[0].navn == "ATP_TÆRSKEL_ANDRE");
-    CHECK(berettiget->satser[0].vaerdi == "12326.00");
+    CHECK(berettiget->satser[0].vaerdi.number == Decimal::fromInt(12326));
     CHECK(berettiget->satser[0].til == date(2024, 12, 31));
     REQUIRE(berettiget->regler.size() == 1);
     CHECK(berettiget->regler[0].regel == "atp_forsørgerydelse_berettiget");
@@ -173,7 +176,8 @@ TEST_CASE("a branch not taken contributes nothing to the explanation") {
     CHECK_FALSE(readsSats(own, "ATP_FORSØRGERYDELSE_EGEN"));
     const ExplainedStep* berettiget = step(below.forklaring, atp, "atp_berettiget");
     REQUIRE(berettiget != nullptr);
-    CHECK(berettiget->vaerdi == "falsk");
+    CHECK(berettiget->vaerdi.kind == ydelse::ValueKind::SandFalsk);
+    CHECK(berettiget->vaerdi.bits == 0);
     // The frikort branch of the tax rule, not the hovedkort one.
     const ExplainedStep& tax = below.forklaring.trin[amount(below.forklaring, "a_skat").trin];
     CHECK(readsInput(tax, "skattekort.frikort_rest"));
