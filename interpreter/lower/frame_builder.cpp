@@ -1,6 +1,7 @@
 // Lowering of expressions into one frame's code.
 #include "interpreter/lower/frame_builder.hpp"
 
+#include "interpreter/lower/call_record.hpp"
 #include "interpreter/lower/formula_text.hpp"
 
 #include <stdexcept>
@@ -310,16 +311,25 @@ std::uint32_t FrameBuilder::lowerCall(const ast::CallExpr& e,
         for (const ast::ExprPtr& a : e.args) {
             args.push_back(lower(*a, params));
         }
-        emit({ir::Op::Applied, 0, 0, rules_.regler[ref.index], 0, 0, 0}, e);
-        return lowerRuleBody(e, ref.index, args);
+        const std::uint32_t call = recordCall(program_, checked_, rules_.regler[ref.index],
+                                              checked_.ast->regler[ref.index].params, e, args);
+        emit({ir::Op::Applied, 0, 0, rules_.regler[ref.index], call, 0, 0}, e);
+        const std::uint32_t result = lowerRuleBody(e, ref.index, args);
+        recordCallResult(program_, checked_, call, e, result);
+        return result;
     }
     if (ref.kind == sema::RefKind::Table) {
         std::vector<std::uint32_t> args;
         for (const ast::ExprPtr& a : e.args) {
             args.push_back(lower(*a, params));
         }
-        emit({ir::Op::Applied, 0, 0, rules_.tabeller[ref.index], 0, 0, 0}, e);
-        return lowerTable(e, checked_.ast->tabeller[ref.index], args);
+        const ast::TableDecl& table = checked_.ast->tabeller[ref.index];
+        const std::uint32_t call =
+            recordCall(program_, checked_, rules_.tabeller[ref.index], table.params, e, args);
+        emit({ir::Op::Applied, 0, 0, rules_.tabeller[ref.index], call, 0, 0}, e);
+        const std::uint32_t result = lowerTable(e, table, args);
+        recordCallResult(program_, checked_, call, e, result);
+        return result;
     }
     auto builtin = static_cast<sema::Builtin>(ref.index);
     switch (builtin) {

@@ -209,6 +209,17 @@ void transfer(A& a, ir::Program& p) {
         a(o.line);
         a(o.column);
     });
+    auto callValue = [&](ir::CallValue& v) {
+        a(v.name);
+        a(v.reg);
+        a(v.type);
+        a(v.enumId);
+    };
+    a.list(p.calls, [&](ir::RuleCall& c) {
+        a(c.rule);
+        a.list(c.args, callValue);
+        callValue(c.result);
+    });
 }
 
 // What the instruction verifier does not see: indexes stored outside the code.

@@ -52,6 +52,7 @@ public:
     }
 
 private:
+    ExplainedCall explainCall(const ir::RuleCall& call) const;
     void addOrderInput(std::uint32_t input, ExplainedStep& s) const;
     void addFrameInput(std::uint32_t reg, ExplainedStep& s) const;
 
@@ -65,6 +66,24 @@ private:
     PathReads& reads_;
     std::vector<std::uint32_t>& stepOf_;
 };
+
+ExplainedCall FrameExplainer::explainCall(const ir::RuleCall& call) const {
+    // The registers were checked against the frame when the program was verified.
+    ExplainedCall c;
+    c.regel = program_.rules[call.rule].name;
+    for (const ir::CallValue& arg : call.args) {
+        ExplainedInput in;
+        in.kilde = InputSource::Argument;
+        in.navn = arg.name;
+        in.type = typeText(program_, arg.type, arg.enumId);
+        in.vaerdi = explainedValue(program_, arg.type, arg.enumId, memory_.registers[arg.reg]);
+        c.argumenter.push_back(std::move(in));
+    }
+    c.type = typeText(program_, call.result.type, call.result.enumId);
+    c.resultat = explainedValue(program_, call.result.type, call.result.enumId,
+                                memory_.registers[call.result.reg]);
+    return c;
+}
 
 void FrameExplainer::addOrderInput(std::uint32_t input, ExplainedStep& s) const {
     const auto in = static_cast<ir::Input>(input);
@@ -148,6 +167,9 @@ std::uint32_t FrameExplainer::step(std::uint32_t def) {
     }
     for (std::uint32_t rule : reads_.rules) {
         s.regler.push_back(ruleOf(program_, rule));
+    }
+    for (std::uint32_t call : reads_.calls) {
+        s.kald.push_back(explainCall(program_.calls[call]));
     }
     for (std::uint32_t at : reads_.satser) {
         const ir::Instruction& in = program_.code[at];

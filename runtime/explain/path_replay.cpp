@@ -19,6 +19,7 @@ void PathReads::clear() {
     inputs.clear();
     frameInputs.clear();
     rules.clear();
+    calls.clear();
     origin = 0;
 }
 
@@ -109,6 +110,9 @@ void PathReplay::replay(std::uint32_t def, PathReads& out) {
             break;
         case ir::Op::Applied:
             addOnce(out.rules, in.a);
+            if (in.b != 0) {
+                out.calls.push_back(in.b - 1);
+            }
             break;
         case ir::Op::Fail:
             return; // not reached in a definition that was computed

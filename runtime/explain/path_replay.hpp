@@ -21,6 +21,7 @@ struct PathReads {
     std::vector<std::uint32_t> inputs;      ///< ir::Input, by `input` or `present`
     std::vector<std::uint32_t> frameInputs; ///< frame-specific input registers read
     std::vector<std::uint32_t> rules;       ///< Program::rules, by `applied`
+    std::vector<std::uint32_t> calls;       ///< Program::calls, in the order they ran
     std::uint32_t origin = 0;               ///< of the definition's `ret`
 
     void clear();

@@ -45,6 +45,7 @@ enum class InputSource : std::uint8_t {
     Grundlag,  ///< a grundlag field of the order line
     Linjesum,  ///< in `udbetaling`: a line amount summed over the order's lines
     ASkatAndel, ///< the line's share of the order's A-skat (eIndkomst)
+    Argument,   ///< a parameter of a regel or tabel call
     Beloeb      ///< an amount of this result (what netto is computed from)
 };
 
@@ -70,6 +71,14 @@ struct ExplainedRule {
     std::string_view lovgrundlag;
 };
 
+/// One call of a regel or tabel: what it was given and what it gave back.
+struct ExplainedCall {
+    std::string_view regel;
+    std::vector<ExplainedInput> argumenter; ///< kilde Argument, navn the parameter
+    std::string_view type;                  ///< of the result
+    ExplainedValue resultat;
+};
+
 /// One definition as it was computed for this order: its value, its formula, and what the
 /// path its code took read. Branches not taken contribute nothing.
 struct ExplainedStep {
@@ -82,6 +91,7 @@ struct ExplainedStep {
     std::uint32_t linje = 0;
     std::vector<std::uint32_t> bruger;   ///< steps of the definitions it read, in first use
     std::vector<ExplainedRule> regler;   ///< regler, tabeller and undtagelser it applied
+    std::vector<ExplainedCall> kald;     ///< each regel and tabel call, in the order they ran
     std::vector<ExplainedSats> satser;
     std::vector<ExplainedInput> input;
 };

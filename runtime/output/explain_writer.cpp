@@ -15,6 +15,7 @@ std::string_view sourceName(InputSource source) {
     case InputSource::Grundlag: return "grundlag";
     case InputSource::Linjesum: return "linjesum";
     case InputSource::ASkatAndel: return "a_skat_andel";
+    case InputSource::Argument: return "argument";
     case InputSource::Beloeb: return "beløb";
     }
     return "ordre";
@@ -190,6 +191,24 @@ void writeStepFields(Emitter& e, const Explanation& ex, const ExplainedStep& s, 
     e.names(used);
     e.field("regler");
     e.list(s.regler, [&](const ExplainedRule& r) { writeRule(e, r); });
+    e.field("kald");
+    e.list(s.kald, [&](const ExplainedCall& c) {
+        e.field("regel");
+        e.text(c.regel);
+        e.field("argumenter");
+        e.list(c.argumenter, [&](const ExplainedInput& a) {
+            e.field("navn");
+            e.text(a.navn);
+            e.field("type");
+            e.text(a.type);
+            e.field("værdi");
+            writeValue(e, a.vaerdi);
+        });
+        e.field("type");
+        e.text(c.type);
+        e.field("resultat");
+        writeValue(e, c.resultat);
+    });
     e.field("satser");
     e.list(s.satser, [&](const ExplainedSats& sats) {
         e.field("sats");
@@ -306,6 +325,7 @@ std::string_view sourceText(InputSource source) {
     case InputSource::Grundlag: return "Grundlagets";
     case InputSource::Linjesum: return "Linjernes sum af";
     case InputSource::ASkatAndel: return "Linjens andel af";
+    case InputSource::Argument: return "Argumentet";
     case InputSource::Beloeb: return "Beløbet";
     }
     return "Ordrens";
@@ -325,6 +345,13 @@ void appendStepDetails(std::string& out, const Explanation& ex, const ExplainedS
     for (const ExplainedRule& r : s.regler) {
         out += fmt::format("{}Regel: {}, version {}: {}\n", pad, r.regel, r.version,
                            r.lovgrundlag);
+    }
+    for (const ExplainedCall& c : s.kald) {
+        std::string args;
+        for (const ExplainedInput& a : c.argumenter) {
+            args += fmt::format("{}{} = {}", args.empty() ? "" : "; ", a.navn, shown(a.vaerdi));
+        }
+        out += fmt::format("{}Kald: {}({}) = {}\n", pad, c.regel, args, shown(c.resultat));
     }
     for (const ExplainedSats& sats : s.satser) {
         out += fmt::format("{}Sats {}: {} (gælder {} {})\n", pad, sats.navn,

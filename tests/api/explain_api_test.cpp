@@ -153,6 +153,12 @@ TEST_CASE("worked example 1 explained: satser, inputs, regler and intermediate v
     REQUIRE(tax.regler.size() == 1);
     CHECK(tax.regler[0].regel == "a_skat_efter_skattekort");
     CHECK(tax.regler[0].lovgrundlag.find("Kildeskatteloven") != std::string_view::npos);
+    REQUIRE(tax.kald.size() == 1);
+    CHECK(tax.kald[0].regel == "a_skat_efter_skattekort");
+    REQUIRE(tax.kald[0].argumenter.size() == 1);
+    CHECK(tax.kald[0].argumenter[0].navn == "a_indkomst");
+    CHECK(tax.kald[0].argumenter[0].vaerdi.number == Decimal::fromInt(12227));
+    CHECK(tax.kald[0].resultat.number == Decimal::fromInt(2990));
     CHECK(readsInput(tax, "skattekort.fradrag"));
     CHECK(readsInput(tax, "a_indkomst"));
     // Only the hovedkort branch ran.
