@@ -65,6 +65,9 @@ private:
     PathReplay replay_;
     PathReads& reads_;
     std::vector<std::uint32_t>& stepOf_;
+    // Looked up by name once per frame rather than per input read (after program_ above).
+    std::uint32_t modtagerEnum_ = inputEnum(program_, ir::Input::ModtagerType);
+    std::uint32_t skattekortEnum_ = inputEnum(program_, ir::Input::SkattekortType);
 };
 
 ExplainedCall FrameExplainer::explainCall(const ir::RuleCall& call) const {
@@ -88,7 +91,9 @@ ExplainedCall FrameExplainer::explainCall(const ir::RuleCall& call) const {
 void FrameExplainer::addOrderInput(std::uint32_t input, ExplainedStep& s) const {
     const auto in = static_cast<ir::Input>(input);
     const ir::ValueType type = inputType(in);
-    const std::uint32_t enumId = inputEnum(program_, in);
+    const std::uint32_t enumId = in == ir::Input::ModtagerType     ? modtagerEnum_
+                                 : in == ir::Input::SkattekortType ? skattekortEnum_
+                                                                   : ir::kNone;
     ExplainedInput e;
     e.kilde = InputSource::Ordre;
     e.navn = ir::inputFieldName(in);
