@@ -23,6 +23,7 @@ struct FrameScratch {
     std::vector<std::int64_t> bits;
     PathReads reads;
     std::vector<std::uint32_t> stepOf;
+    std::vector<std::uint32_t> pending; ///< definitions a step read, until they are steps
 };
 
 // Sized once per order before any reference into it is taken.
@@ -41,7 +42,7 @@ public:
                    Explanation& out, FrameScratch& scratch)
         : program_(program), frame_(frame), ydelse_(ydelse), order_(order), memory_(memory),
           out_(out), replay_(program, frame, memory, scratch.bits), reads_(scratch.reads),
-          stepOf_(scratch.stepOf) {
+          stepOf_(scratch.stepOf), pending_(scratch.pending) {
         stepOf_.assign(frame.definitions.size(), kNoStep);
     }
 
@@ -53,8 +54,8 @@ public:
 
 private:
     ExplainedCall explainCall(const ir::RuleCall& call) const;
-    void addOrderInput(std::uint32_t input, ExplainedStep& s) const;
-    void addFrameInput(std::uint32_t reg, ExplainedStep& s) const;
+    void addOrderInput(std::uint32_t input) const;
+    void addFrameInput(std::uint32_t reg, std::size_t begin) const;
 
     const ir::Program& program_;
     const ir::Frame& frame_;
@@ -65,6 +66,7 @@ private:
     PathReplay replay_;
     PathReads& reads_;
     std::vector<std::uint32_t>& stepOf_;
+    std::vector<std::uint32_t>& pending_;
     // Looked up by name once per frame rather than per input read (after program_ above).
     std::uint32_t modtagerEnum_ = inputEnum(program_, ir::Input::ModtagerType);
     std::uint32_t skattekortEnum_ = inputEnum(program_, ir::Input::SkattekortType);
@@ -74,13 +76,15 @@ ExplainedCall FrameExplainer::explainCall(const ir::RuleCall& call) const {
     // The registers were checked against the frame when the program was verified.
     ExplainedCall c;
     c.regel = program_.rules[call.rule].name;
+    c.argumenter = {static_cast<std::uint32_t>(out_.inputListe.size()),
+                    static_cast<std::uint32_t>(call.args.size())};
     for (const ir::CallValue& arg : call.args) {
         ExplainedInput in;
         in.kilde = InputSource::Argument;
         in.navn = arg.name;
         in.type = typeText(program_, arg.type, arg.enumId);
         in.vaerdi = explainedValue(program_, arg.type, arg.enumId, memory_.registers[arg.reg]);
-        c.argumenter.push_back(std::move(in));
+        out_.inputListe.push_back(std::move(in));
     }
     c.type = typeText(program_, call.result.type, call.result.enumId);
     c.resultat = explainedValue(program_, call.result.type, call.result.enumId,
@@ -88,7 +92,7 @@ ExplainedCall FrameExplainer::explainCall(const ir::RuleCall& call) const {
     return c;
 }
 
-void FrameExplainer::addOrderInput(std::uint32_t input, ExplainedStep& s) const {
+void FrameExplainer::addOrderInput(std::uint32_t input) const {
     const auto in = static_cast<ir::Input>(input);
     const ir::ValueType type = inputType(in);
     const std::uint32_t enumId = in == ir::Input::ModtagerType     ? modtagerEnum_
@@ -101,10 +105,12 @@ void FrameExplainer::addOrderInput(std::uint32_t input, ExplainedStep& s) const 
     if ((memory_.present & (1u << input)) != 0) {
         e.vaerdi = explainedValue(program_, type, enumId, memory_.registers[input]);
     }
-    s.input.push_back(std::move(e));
+    out_.inputListe.push_back(std::move(e));
 }
 
-void FrameExplainer::addFrameInput(std::uint32_t reg, ExplainedStep& s) const {
+// `begin`: where the step's inputs start in the shared list.
+void FrameExplainer::addFrameInput(std::uint32_t reg, std::size_t begin) const {
+    std::vector<ExplainedInput>& list = out_.inputListe;
     ExplainedInput e;
     if (ydelse_ != nullptr) {
         if (reg == ydelse_->aSkatShareSlot) {
@@ -113,7 +119,7 @@ void FrameExplainer::addFrameInput(std::uint32_t reg, ExplainedStep& s) const {
             e.type = ir::valueTypeName(ir::ValueType::Belob);
             e.vaerdi = explainedValue(program_, ir::ValueType::Belob, ir::kNone,
                                       memory_.registers[reg]);
-            s.input.push_back(std::move(e));
+            list.push_back(std::move(e));
             return;
         }
         for (const ir::GrundlagField& f : ydelse_->grundlag) {
@@ -121,7 +127,8 @@ void FrameExplainer::addFrameInput(std::uint32_t reg, ExplainedStep& s) const {
                 continue;
             }
             // Its value and its presence are one field.
-            if (std::any_of(s.input.begin(), s.input.end(), [&](const ExplainedInput& i) {
+            if (std::any_of(list.begin() + static_cast<std::ptrdiff_t>(begin), list.end(),
+                            [&](const ExplainedInput& i) {
                     return i.kilde == InputSource::Grundlag && i.navn == f.name;
                 })) {
                 return;
@@ -132,7 +139,7 @@ void FrameExplainer::addFrameInput(std::uint32_t reg, ExplainedStep& s) const {
             if (memory_.registers[f.presentSlot].bits != 0) {
                 e.vaerdi = explainedValue(program_, f.type, f.enumId, memory_.registers[f.slot]);
             }
-            s.input.push_back(std::move(e));
+            list.push_back(std::move(e));
             return;
         }
         return;
@@ -145,7 +152,7 @@ void FrameExplainer::addFrameInput(std::uint32_t reg, ExplainedStep& s) const {
             e.type = ir::valueTypeName(ir::lineAmountType(amount));
             e.vaerdi = explainedValue(program_, ir::lineAmountType(amount), ir::kNone,
                                       memory_.registers[reg]);
-            s.input.push_back(std::move(e));
+            list.push_back(std::move(e));
             return;
         }
     }
@@ -170,12 +177,22 @@ std::uint32_t FrameExplainer::step(std::uint32_t def) {
         s.fil = program_.origins[reads_.origin].file;
         s.linje = program_.origins[reads_.origin].line;
     }
+    auto start = [](const auto& list) { return static_cast<std::uint32_t>(list.size()); };
+    auto close = [](ExplainedRange& range, const auto& list) {
+        range.count = static_cast<std::uint32_t>(list.size()) - range.begin;
+    };
+    s.regler.begin = start(out_.regelListe);
     for (std::uint32_t rule : reads_.rules) {
-        s.regler.push_back(ruleOf(program_, rule));
+        out_.regelListe.push_back(ruleOf(program_, rule));
     }
+    close(s.regler, out_.regelListe);
+    // Calls first: their arguments go to the shared input list before the step's own inputs.
+    s.kald.begin = start(out_.kaldListe);
     for (std::uint32_t call : reads_.calls) {
-        s.kald.push_back(explainCall(program_.calls[call]));
+        out_.kaldListe.push_back(explainCall(program_.calls[call]));
     }
+    close(s.kald, out_.kaldListe);
+    s.satser.begin = start(out_.satsListe);
     for (std::uint32_t at : reads_.satser) {
         const ir::Instruction& in = program_.code[at];
         const ir::Sats& sats = program_.satser[in.a];
@@ -194,37 +211,51 @@ std::uint32_t FrameExplainer::step(std::uint32_t def) {
                 break;
             }
         }
-        s.satser.push_back(std::move(e));
+        out_.satsListe.push_back(std::move(e));
     }
+    close(s.satser, out_.satsListe);
+    s.input.begin = start(out_.inputListe);
     for (std::uint32_t input : reads_.inputs) {
-        addOrderInput(input, s);
+        addOrderInput(input);
     }
     for (std::uint32_t reg : reads_.frameInputs) {
-        addFrameInput(reg, s);
+        addFrameInput(reg, s.input.begin);
     }
-    // The definitions it read become steps after it: `bruger` holds definition numbers until
-    // each is replaced by its step (building those reuses reads_, and may grow out_.trin).
-    s.bruger = reads_.definitions;
+    close(s.input, out_.inputListe);
     const auto index = static_cast<std::uint32_t>(out_.trin.size());
-    out_.trin.push_back(std::move(s));
+    out_.trin.push_back(s);
     stepOf_[def] = index;
-    std::size_t kept = 0;
-    for (std::size_t i = 0; i < out_.trin[index].bruger.size(); ++i) {
-        const std::uint32_t used = step(out_.trin[index].bruger[i]);
+    // The definitions it read become steps after it. Building those reuses reads_ and pending_
+    // above this step's stretch, so the stretch is read by position and turned into steps in
+    // place before it is appended to the shared list in one piece.
+    const std::size_t base = pending_.size();
+    pending_.insert(pending_.end(), reads_.definitions.begin(), reads_.definitions.end());
+    const std::size_t end = pending_.size();
+    std::size_t kept = base;
+    for (std::size_t i = base; i < end; ++i) {
+        const std::uint32_t used = step(pending_[i]);
+        pending_.resize(end); // what the recursion left above this stretch
         if (used != kNoStep) {
-            out_.trin[index].bruger[kept++] = used;
+            pending_[kept++] = used;
         }
     }
-    out_.trin[index].bruger.resize(kept);
+    out_.trin[index].bruger = {start(out_.trinListe), static_cast<std::uint32_t>(kept - base)};
+    out_.trinListe.insert(out_.trinListe.end(), pending_.begin() + static_cast<std::ptrdiff_t>(base),
+                          pending_.begin() + static_cast<std::ptrdiff_t>(kept));
+    pending_.resize(base);
     return index;
 }
 
-// Every step below `root`, each once, in the order a reader follows them: depth first.
-void collect(const Explanation& ex, std::uint32_t root, std::vector<std::uint32_t>& into) {
-    for (std::uint32_t used : ex.trin[root].bruger) {
-        if (std::find(into.begin(), into.end(), used) == into.end()) {
-            into.push_back(used);
-            collect(ex, used, into);
+// Every step below `root`, each once, in the order a reader follows them: depth first. They
+// are appended to the shared list from `begin` on.
+void collect(Explanation& ex, std::uint32_t root, std::size_t begin) {
+    const ExplainedRange bruger = ex.trin[root].bruger;
+    for (std::uint32_t i = 0; i < bruger.count; ++i) {
+        const std::uint32_t used = ex.trinListe[bruger.begin + i];
+        auto from = ex.trinListe.begin() + static_cast<std::ptrdiff_t>(begin);
+        if (std::find(from, ex.trinListe.end(), used) == ex.trinListe.end()) {
+            ex.trinListe.push_back(used);
+            collect(ex, used, begin);
         }
     }
 }
@@ -243,6 +274,7 @@ constexpr std::string_view kRemainder = "brutto - atp_egen - am_bidrag - a_skat 
 
 // netto, tilbageholdt and modregning: the runtime's own arithmetic (architecture.md, steps 5-6).
 void explainDerived(const Result& result, Explanation& out) {
+    auto begin = static_cast<std::uint32_t>(out.inputListe.size());
     const Amounts& sum = result.belob;
     const bool held = result.status == ResultStatus::Tilbageholdt;
     ExplainedAmount modregning;
@@ -253,9 +285,13 @@ void explainDerived(const Result& result, Explanation& out) {
 
     ExplainedAmount remainder;
     remainder.formel = kRemainder;
-    remainder.input = {amountInput("brutto", sum.brutto), amountInput("atp_egen", sum.atpEgen),
-                       amountInput("am_bidrag", sum.amBidrag), amountInput("a_skat", sum.aSkat),
-                       amountInput("modregning", sum.modregning)};
+    for (const ExplainedInput& in :
+         {amountInput("brutto", sum.brutto), amountInput("atp_egen", sum.atpEgen),
+          amountInput("am_bidrag", sum.amBidrag), amountInput("a_skat", sum.aSkat),
+          amountInput("modregning", sum.modregning)}) {
+        out.inputListe.push_back(in);
+    }
+    remainder.input = {begin, static_cast<std::uint32_t>(out.inputListe.size()) - begin};
     ExplainedAmount zero;
     zero.vaerdi = Decimal();
     if (held) {
@@ -284,7 +320,13 @@ void explainResult(const ir::Program& program, const std::vector<LineFrame>& lin
     for (const LineFrame& line : lines) {
         definitions += line.ydelse->frame.definitions.size();
     }
+    // One allocation per list for a usual order: a step rarely reads more than this.
     out.trin.reserve(definitions);
+    out.trinListe.reserve(4 * definitions);
+    out.regelListe.reserve(definitions);
+    out.kaldListe.reserve(definitions);
+    out.satsListe.reserve(definitions);
+    out.inputListe.reserve(2 * definitions);
     out.belob.reserve(ir::kLineAmountCount * lines.size() + 4);
     std::vector<FrameScratch>& scratch = scratchFor(lines.size() + 1);
     std::vector<FrameExplainer> frames;
@@ -298,7 +340,10 @@ void explainResult(const ir::Program& program, const std::vector<LineFrame>& lin
 
     auto finish = [&](ExplainedAmount& amount) {
         if (amount.trin != kNoStep) {
-            collect(out, amount.trin, amount.mellemregninger);
+            const auto begin = static_cast<std::uint32_t>(out.trinListe.size());
+            collect(out, amount.trin, begin);
+            amount.mellemregninger = {begin,
+                                      static_cast<std::uint32_t>(out.trinListe.size()) - begin};
         }
         out.belob.push_back(std::move(amount));
     };

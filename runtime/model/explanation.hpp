@@ -12,6 +12,7 @@
 #include "runtime/support/decimal.hpp"
 
 #include <cstdint>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -71,11 +72,17 @@ struct ExplainedRule {
     std::string_view lovgrundlag;
 };
 
+/// A stretch of one of the Explanation's shared lists (see Explanation).
+struct ExplainedRange {
+    std::uint32_t begin = 0;
+    std::uint32_t count = 0;
+};
+
 /// One call of a regel or tabel: what it was given and what it gave back.
 struct ExplainedCall {
     std::string_view regel;
-    std::vector<ExplainedInput> argumenter; ///< kilde Argument, navn the parameter
-    std::string_view type;                  ///< of the result
+    ExplainedRange argumenter; ///< in Explanation::input; kilde Argument, navn the parameter
+    std::string_view type;     ///< of the result
     ExplainedValue resultat;
 };
 
@@ -89,11 +96,11 @@ struct ExplainedStep {
     std::string_view formel;
     std::string_view fil;
     std::uint32_t linje = 0;
-    std::vector<std::uint32_t> bruger;   ///< steps of the definitions it read, in first use
-    std::vector<ExplainedRule> regler;   ///< regler, tabeller and undtagelser it applied
-    std::vector<ExplainedCall> kald;     ///< each regel and tabel call, in the order they ran
-    std::vector<ExplainedSats> satser;
-    std::vector<ExplainedInput> input;
+    ExplainedRange bruger; ///< steps of the definitions it read, in first use
+    ExplainedRange regler; ///< regler, tabeller and undtagelser it applied
+    ExplainedRange kald;   ///< each regel and tabel call, in the order they ran
+    ExplainedRange satser;
+    ExplainedRange input;
 };
 
 /// One amount of the result's `beløb`: for a line amount, per order line.
@@ -101,18 +108,58 @@ struct ExplainedAmount {
     std::string_view belob;  ///< the key in `beløb`: "brutto", "a_skat", "netto", ...
     std::string_view ydelse; ///< the line's ydelse; empty for the order's amounts
     Decimal vaerdi;
-    ExplainedRule regel;            ///< the ydelse for a line amount; empty otherwise
-    std::uint32_t trin = kNoStep;   ///< the step of the catalog definition computing it
-    std::vector<std::uint32_t> mellemregninger; ///< every step it rests on, each once, top-down
+    ExplainedRule regel;          ///< the ydelse for a line amount; empty otherwise
+    std::uint32_t trin = kNoStep; ///< the step of the catalog definition computing it
+    ExplainedRange mellemregninger; ///< every step it rests on, each once, top-down
     /// Amounts the runtime computes itself (netto, tilbageholdt, modregning): how, and from what.
     std::string_view formel;
-    std::vector<ExplainedInput> input;
+    ExplainedRange input;
 };
 
+/// The lists of all steps and amounts share a few flat vectors, which ExplainedRanges index,
+/// so that building an explanation allocates a handful of times rather than per step; the
+/// accessors give each list as a span.
 struct Explanation {
     std::vector<ExplainedAmount> belob;
     std::vector<ExplainedStep> trin;
+    std::vector<std::uint32_t> trinListe; ///< step numbers: `bruger`, `mellemregninger`
+    std::vector<ExplainedRule> regelListe;
+    std::vector<ExplainedCall> kaldListe;
+    std::vector<ExplainedSats> satsListe;
+    std::vector<ExplainedInput> inputListe; ///< inputs and call arguments
+
     bool empty() const { return belob.empty(); }
+
+    std::span<const std::uint32_t> bruger(const ExplainedStep& s) const {
+        return of(trinListe, s.bruger);
+    }
+    std::span<const ExplainedRule> regler(const ExplainedStep& s) const {
+        return of(regelListe, s.regler);
+    }
+    std::span<const ExplainedCall> kald(const ExplainedStep& s) const {
+        return of(kaldListe, s.kald);
+    }
+    std::span<const ExplainedSats> satser(const ExplainedStep& s) const {
+        return of(satsListe, s.satser);
+    }
+    std::span<const ExplainedInput> input(const ExplainedStep& s) const {
+        return of(inputListe, s.input);
+    }
+    std::span<const ExplainedInput> argumenter(const ExplainedCall& c) const {
+        return of(inputListe, c.argumenter);
+    }
+    std::span<const std::uint32_t> mellemregninger(const ExplainedAmount& a) const {
+        return of(trinListe, a.mellemregninger);
+    }
+    std::span<const ExplainedInput> input(const ExplainedAmount& a) const {
+        return of(inputListe, a.input);
+    }
+
+private:
+    template <typename T>
+    static std::span<const T> of(const std::vector<T>& list, ExplainedRange r) {
+        return std::span<const T>(list.data() + r.begin, r.count);
+    }
 };
 
 } // namespace ydelse

@@ -154,7 +154,7 @@ void writeRule(Emitter& e, const ExplainedRule& r) {
     e.text(r.lovgrundlag);
 }
 
-void writeInputs(Emitter& e, const std::vector<ExplainedInput>& inputs) {
+void writeInputs(Emitter& e, std::span<const ExplainedInput> inputs) {
     e.field("input");
     e.list(inputs, [&](const ExplainedInput& in) {
         e.field("art");
@@ -184,19 +184,19 @@ void writeStepFields(Emitter& e, const Explanation& ex, const ExplainedStep& s, 
     e.field("kilde");
     e.text(kilde(s));
     std::vector<std::string_view> used;
-    for (std::uint32_t u : s.bruger) {
+    for (std::uint32_t u : ex.bruger(s)) {
         used.push_back(ex.trin[u].definition);
     }
     e.field("bruger");
     e.names(used);
     e.field("regler");
-    e.list(s.regler, [&](const ExplainedRule& r) { writeRule(e, r); });
+    e.list(ex.regler(s), [&](const ExplainedRule& r) { writeRule(e, r); });
     e.field("kald");
-    e.list(s.kald, [&](const ExplainedCall& c) {
+    e.list(ex.kald(s), [&](const ExplainedCall& c) {
         e.field("regel");
         e.text(c.regel);
         e.field("argumenter");
-        e.list(c.argumenter, [&](const ExplainedInput& a) {
+        e.list(ex.argumenter(c), [&](const ExplainedInput& a) {
             e.field("navn");
             e.text(a.navn);
             e.field("type");
@@ -210,7 +210,7 @@ void writeStepFields(Emitter& e, const Explanation& ex, const ExplainedStep& s, 
         writeValue(e, c.resultat);
     });
     e.field("satser");
-    e.list(s.satser, [&](const ExplainedSats& sats) {
+    e.list(ex.satser(s), [&](const ExplainedSats& sats) {
         e.field("sats");
         e.text(sats.navn);
         e.field("type");
@@ -222,7 +222,7 @@ void writeStepFields(Emitter& e, const Explanation& ex, const ExplainedStep& s, 
         e.field("til");
         e.textOrNull(!sats.aaben, sats.aaben ? std::string() : sats.til.toString());
     });
-    writeInputs(e, s.input);
+    writeInputs(e, ex.input(s));
 }
 
 void writeAmount(Emitter& e, const Explanation& ex, const ExplainedAmount& a) {
@@ -241,12 +241,12 @@ void writeAmount(Emitter& e, const Explanation& ex, const ExplainedAmount& a) {
     if (a.trin == kNoStep) {
         e.field("formel");
         e.text(a.formel);
-        writeInputs(e, a.input);
+        writeInputs(e, ex.input(a));
         return;
     }
     writeStepFields(e, ex, ex.trin[a.trin], false);
     e.field("mellemregninger");
-    e.list(a.mellemregninger,
+    e.list(ex.mellemregninger(a),
            [&](std::uint32_t step) { writeStepFields(e, ex, ex.trin[step], true); });
 }
 
@@ -331,7 +331,7 @@ std::string_view sourceText(InputSource source) {
     return "Ordrens";
 }
 
-void appendInputs(std::string& out, const std::vector<ExplainedInput>& inputs,
+void appendInputs(std::string& out, std::span<const ExplainedInput> inputs,
                   std::string_view pad) {
     for (const ExplainedInput& in : inputs) {
         out += fmt::format("{}{} {}: {}\n", pad, sourceText(in.kilde), in.navn, shown(in.vaerdi));
@@ -342,26 +342,26 @@ void appendStepDetails(std::string& out, const Explanation& ex, const ExplainedS
                        std::string_view pad) {
     out += fmt::format("{}Formel: {}{}\n", pad, s.formel,
                        s.fil.empty() ? std::string() : fmt::format("  ({}:{})", s.fil, s.linje));
-    for (const ExplainedRule& r : s.regler) {
+    for (const ExplainedRule& r : ex.regler(s)) {
         out += fmt::format("{}Regel: {}, version {}: {}\n", pad, r.regel, r.version,
                            r.lovgrundlag);
     }
-    for (const ExplainedCall& c : s.kald) {
+    for (const ExplainedCall& c : ex.kald(s)) {
         std::string args;
-        for (const ExplainedInput& a : c.argumenter) {
+        for (const ExplainedInput& a : ex.argumenter(c)) {
             args += fmt::format("{}{} = {}", args.empty() ? "" : "; ", a.navn, shown(a.vaerdi));
         }
         out += fmt::format("{}Kald: {}({}) = {}\n", pad, c.regel, args, shown(c.resultat));
     }
-    for (const ExplainedSats& sats : s.satser) {
+    for (const ExplainedSats& sats : ex.satser(s)) {
         out += fmt::format("{}Sats {}: {} (gælder {} {})\n", pad, sats.navn,
                            shown(sats.vaerdi), sats.fra.toString(),
                            sats.aaben ? std::string("og frem") : "til " + sats.til.toString());
     }
-    appendInputs(out, s.input, pad);
-    if (!s.bruger.empty()) {
+    appendInputs(out, ex.input(s), pad);
+    if (!ex.bruger(s).empty()) {
         std::string used;
-        for (std::uint32_t u : s.bruger) {
+        for (std::uint32_t u : ex.bruger(s)) {
             used += (used.empty() ? "" : ", ") + std::string(ex.trin[u].definition);
         }
         out += fmt::format("{}Bruger: {}\n", pad, used);
@@ -382,16 +382,16 @@ void writeExplanationText(const Explanation& explanation, std::string& out) {
         }
         if (a.trin == kNoStep) {
             out += fmt::format("    Beregnes af runtime: {}\n", a.formel);
-            appendInputs(out, a.input, "    ");
+            appendInputs(out, explanation.input(a), "    ");
             continue;
         }
         const ExplainedStep& own = explanation.trin[a.trin];
         out += fmt::format("    Definition {}\n", own.definition);
         appendStepDetails(out, explanation, own, "    ");
-        if (!a.mellemregninger.empty()) {
+        if (!explanation.mellemregninger(a).empty()) {
             out += "    Mellemregninger:\n";
         }
-        for (std::uint32_t step : a.mellemregninger) {
+        for (std::uint32_t step : explanation.mellemregninger(a)) {
             const ExplainedStep& s = explanation.trin[step];
             out += fmt::format("      {} = {}\n", s.definition, shown(s.vaerdi));
             appendStepDetails(out, explanation, s, "        ");

@@ -83,7 +83,7 @@ const ExplainedStep* step(const Explanation& ex, const ExplainedAmount& a,
     if (a.trin != ydelse::kNoStep && ex.trin[a.trin].definition == definition) {
         return &ex.trin[a.trin];
     }
-    for (std::uint32_t s : a.mellemregninger) {
+    for (std::uint32_t s : ex.mellemregninger(a)) {
         if (ex.trin[s].definition == definition) {
             return &ex.trin[s];
         }
@@ -91,13 +91,15 @@ const ExplainedStep* step(const Explanation& ex, const ExplainedAmount& a,
     return nullptr;
 }
 
-bool readsSats(const ExplainedStep& s, std::string_view sats) {
-    return std::any_of(s.satser.begin(), s.satser.end(),
+bool readsSats(const Explanation& ex, const ExplainedStep& s, std::string_view sats) {
+    const auto satser = ex.satser(s);
+    return std::any_of(satser.begin(), satser.end(),
                        [&](const ydelse::ExplainedSats& x) { return x.navn == sats; });
 }
 
-bool readsInput(const ExplainedStep& s, std::string_view navn) {
-    return std::any_of(s.input.begin(), s.input.end(),
+bool readsInput(const Explanation& ex, const ExplainedStep& s, std::string_view navn) {
+    const auto input = ex.input(s);
+    return std::any_of(input.begin(), input.end(),
                        [&](const ydelse::ExplainedInput& x) { return x.navn == navn; });
 }
 
@@ -126,48 +128,51 @@ TEST_CASE("worked example 1 explained: satser, inputs, regler and intermediate v
     CHECK(atp.regel.lovgrundlag == "Lov om aktiv socialpolitik § 25");
     REQUIRE(atp.trin != ydelse::kNoStep);
     const ExplainedStep& own = ex.trin[atp.trin];
-    REQUIRE(own.satser.size() == 1);
-    CHECK(own.satser[0].navn == "ATP_FORSØRGERYDELSE_EGEN");
-    CHECK(own.satser[0].vaerdi.kind == ydelse::ValueKind::Beloeb);
-    CHECK(own.satser[0].vaerdi.number == Decimal::fromInt(99));
-    CHECK(ydelse::explainedValueText(own.satser[0].vaerdi) == "99.00");
-    CHECK(own.satser[0].fra == date(2024, 1, 1));
+    const auto ownSatser = ex.satser(own);
+    REQUIRE(ownSatser.size() == 1);
+    CHECK(ownSatser[0].navn == "ATP_FORSØRGERYDELSE_EGEN");
+    CHECK(ownSatser[0].vaerdi.kind == ydelse::ValueKind::Beloeb);
+    CHECK(ownSatser[0].vaerdi.number == Decimal::fromInt(99));
+    CHECK(ydelse::explainedValueText(ownSatser[0].vaerdi) == "99.00");
+    CHECK(ownSatser[0].fra == date(2024, 1, 1));
 
     const ExplainedStep* berettiget = step(ex, atp, "atp_berettiget");
     REQUIRE(berettiget != nullptr);
     CHECK(ydelse::explainedValueText(berettiget->vaerdi) == "sand");
-    REQUIRE(berettiget->satser.size() == 1);
-    CHECK(berettiget->satser[0].navn == "ATP_TÆRSKEL_ANDRE");
-    CHECK(berettiget->satser[0].vaerdi.number == Decimal::fromInt(12326));
-    CHECK(berettiget->satser[0].til == date(2024, 12, 31));
-    REQUIRE(berettiget->regler.size() == 1);
-    CHECK(berettiget->regler[0].regel == "atp_forsørgerydelse_berettiget");
-    CHECK(readsInput(*berettiget, "forsørgelse.måneder"));
-    CHECK(readsInput(*berettiget, "forsørger"));
+    const auto satser = ex.satser(*berettiget);
+    REQUIRE(satser.size() == 1);
+    CHECK(satser[0].navn == "ATP_TÆRSKEL_ANDRE");
+    CHECK(satser[0].vaerdi.number == Decimal::fromInt(12326));
+    CHECK(satser[0].til == date(2024, 12, 31));
+    REQUIRE(ex.regler(*berettiget).size() == 1);
+    CHECK(ex.regler(*berettiget)[0].regel == "atp_forsørgerydelse_berettiget");
+    CHECK(readsInput(ex, *berettiget, "forsørgelse.måneder"));
+    CHECK(readsInput(ex, *berettiget, "forsørger"));
     CHECK(step(ex, atp, "brutto") != nullptr);
 
     const ExplainedAmount& aSkat = amount(ex, "a_skat");
     CHECK(aSkat.vaerdi == Decimal::fromInt(2990));
     REQUIRE(aSkat.trin != ydelse::kNoStep);
     const ExplainedStep& tax = ex.trin[aSkat.trin];
-    REQUIRE(tax.regler.size() == 1);
-    CHECK(tax.regler[0].regel == "a_skat_efter_skattekort");
-    CHECK(tax.regler[0].lovgrundlag.find("Kildeskatteloven") != std::string_view::npos);
-    REQUIRE(tax.kald.size() == 1);
-    CHECK(tax.kald[0].regel == "a_skat_efter_skattekort");
-    REQUIRE(tax.kald[0].argumenter.size() == 1);
-    CHECK(tax.kald[0].argumenter[0].navn == "a_indkomst");
-    CHECK(tax.kald[0].argumenter[0].vaerdi.number == Decimal::fromInt(12227));
-    CHECK(tax.kald[0].resultat.number == Decimal::fromInt(2990));
-    CHECK(readsInput(tax, "skattekort.fradrag"));
-    CHECK(readsInput(tax, "a_indkomst"));
+    REQUIRE(ex.regler(tax).size() == 1);
+    CHECK(ex.regler(tax)[0].regel == "a_skat_efter_skattekort");
+    CHECK(ex.regler(tax)[0].lovgrundlag.find("Kildeskatteloven") != std::string_view::npos);
+    REQUIRE(ex.kald(tax).size() == 1);
+    const ydelse::ExplainedCall& call = ex.kald(tax)[0];
+    CHECK(call.regel == "a_skat_efter_skattekort");
+    REQUIRE(ex.argumenter(call).size() == 1);
+    CHECK(ex.argumenter(call)[0].navn == "a_indkomst");
+    CHECK(ex.argumenter(call)[0].vaerdi.number == Decimal::fromInt(12227));
+    CHECK(call.resultat.number == Decimal::fromInt(2990));
+    CHECK(readsInput(ex, tax, "skattekort.fradrag"));
+    CHECK(readsInput(ex, tax, "a_indkomst"));
     // Only the hovedkort branch ran.
-    CHECK_FALSE(readsInput(tax, "skattekort.frikort_rest"));
+    CHECK_FALSE(readsInput(ex, tax, "skattekort.frikort_rest"));
 
     const ExplainedAmount& netto = amount(ex, "netto");
     CHECK(netto.trin == ydelse::kNoStep);
     CHECK(netto.vaerdi == Decimal::fromInt(9237));
-    CHECK(netto.input.size() == 5);
+    CHECK(ex.input(netto).size() == 5);
 }
 
 TEST_CASE("a branch not taken contributes nothing to the explanation") {
@@ -179,15 +184,15 @@ TEST_CASE("a branch not taken contributes nothing to the explanation") {
     const ExplainedAmount& atp = amount(below.forklaring, "atp_egen");
     CHECK(atp.vaerdi.isZero());
     const ExplainedStep& own = below.forklaring.trin[atp.trin];
-    CHECK_FALSE(readsSats(own, "ATP_FORSØRGERYDELSE_EGEN"));
+    CHECK_FALSE(readsSats(below.forklaring, own, "ATP_FORSØRGERYDELSE_EGEN"));
     const ExplainedStep* berettiget = step(below.forklaring, atp, "atp_berettiget");
     REQUIRE(berettiget != nullptr);
     CHECK(berettiget->vaerdi.kind == ydelse::ValueKind::SandFalsk);
     CHECK(berettiget->vaerdi.bits == 0);
     // The frikort branch of the tax rule, not the hovedkort one.
     const ExplainedStep& tax = below.forklaring.trin[amount(below.forklaring, "a_skat").trin];
-    CHECK(readsInput(tax, "skattekort.frikort_rest"));
-    CHECK_FALSE(readsInput(tax, "skattekort.fradrag"));
+    CHECK(readsInput(below.forklaring, tax, "skattekort.frikort_rest"));
+    CHECK_FALSE(readsInput(below.forklaring, tax, "skattekort.fradrag"));
 }
 
 TEST_CASE("explained JSON is the plain JSON with the forklaring key added") {
