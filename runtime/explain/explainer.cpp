@@ -240,8 +240,9 @@ std::uint32_t FrameExplainer::step(std::uint32_t def) {
         }
     }
     out_.trin[index].bruger = {start(out_.trinListe), static_cast<std::uint32_t>(kept - base)};
-    out_.trinListe.insert(out_.trinListe.end(), pending_.begin() + static_cast<std::ptrdiff_t>(base),
-                          pending_.begin() + static_cast<std::ptrdiff_t>(kept));
+    const auto first = pending_.begin() + static_cast<std::ptrdiff_t>(base);
+    out_.trinListe.insert(out_.trinListe.end(), first,
+                          first + static_cast<std::ptrdiff_t>(kept - base));
     pending_.resize(base);
     return index;
 }
