@@ -5,7 +5,8 @@
 namespace ydelse::cli {
 namespace {
 
-Result finish(const ir::Program& program, io::ReadOrder read, EvalState& state) {
+Result finish(const ir::Program& program, io::ReadOrder read, EvalState& state,
+              EvalOptions options = {}) {
     if (!read.order) {
         Result rejected;
         rejected.ordreId = read.ordreId;
@@ -13,13 +14,14 @@ Result finish(const ir::Program& program, io::ReadOrder read, EvalState& state) 
         rejected.fejl = std::move(read.errors);
         return rejected;
     }
-    return evaluate(program, *read.order, state);
+    return evaluate(program, *read.order, state, options);
 }
 
 } // namespace
 
-Result runOrderText(const ir::Program& program, std::string_view text, EvalState& state) {
-    return finish(program, io::readOrderText(text), state);
+Result runOrderText(const ir::Program& program, std::string_view text, EvalState& state,
+                    EvalOptions options) {
+    return finish(program, io::readOrderText(text), state, options);
 }
 
 Result runOrderNode(const ir::Program& program, const YAML::Node& node, EvalState& state) {

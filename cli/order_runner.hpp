@@ -10,7 +10,8 @@
 
 namespace ydelse::cli {
 
-Result runOrderText(const ir::Program& program, std::string_view text, EvalState& state);
+Result runOrderText(const ir::Program& program, std::string_view text, EvalState& state,
+                    EvalOptions options = {});
 Result runOrderNode(const ir::Program& program, const YAML::Node& node, EvalState& state);
 
 } // namespace ydelse::cli

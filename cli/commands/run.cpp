@@ -1,4 +1,4 @@
-// `ydelse run [--catalog C] [--format yaml|json|text] ORDER...`: one result or error record per
+// `ydelse run [--catalog C] [--format yaml|json|text] [--explain] ORDER...`: one result or error record per
 // order on stdout; a line per rejected order, naming its file, on stderr.
 // Exit: 0 every order effektueret or tilbageholdt, 1 any rejected, 2 usage or unusable catalog.
 #include "cli/catalog_location.hpp"
@@ -19,6 +19,7 @@ namespace {
 struct RunOptions {
     std::string catalog;
     std::string format;
+    bool explain = false;
     std::vector<std::string> orders;
 };
 
@@ -45,6 +46,9 @@ Command addRun(CLI::App& app) {
     app.add_option("--format", opts->format, "uddata: yaml, json eller text (standard: yaml på "
                                              "en terminal, ellers json)")
         ->check(CLI::IsMember({"yaml", "json", "text"}));
+    app.add_flag("--explain", opts->explain,
+                 "forklar hvert beløb: formel, regel og lovgrundlag, satser, input og "
+                 "mellemregninger (docs/explain.md)");
     app.add_option("orders", opts->orders, "ordrefiler (YAML eller JSON; - for standard input)")
         ->required();
     return [opts] {
@@ -68,7 +72,7 @@ Command addRun(CLI::App& app) {
             const std::string& path = opts->orders[i];
             Result result;
             if (std::optional<std::string> text = readAll(path)) {
-                result = runOrderText(program, *text, state);
+                result = runOrderText(program, *text, state, EvalOptions{opts->explain});
             } else {
                 result.status = ResultStatus::Afvist;
                 result.fejl.push_back({"FIL_ULÆSELIG", "", "ordrefilen '" + path +

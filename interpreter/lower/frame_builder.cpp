@@ -1,6 +1,9 @@
 // Lowering of expressions into one frame's code.
 #include "interpreter/lower/frame_builder.hpp"
 
+#include "interpreter/lower/call_record.hpp"
+#include "interpreter/lower/formula_text.hpp"
+
 #include <stdexcept>
 
 namespace ydelse {
@@ -53,8 +56,17 @@ std::uint32_t FrameBuilder::reserveDefinition(std::string name) {
     return static_cast<std::uint32_t>(frame_.definitions.size() - 1);
 }
 
+void FrameBuilder::describe(std::uint32_t definition, const ast::Expr& expr) {
+    ir::Definition& d = frame_.definitions[definition];
+    const sema::Type& type = checked_.exprTypes[expr.id];
+    d.type = type.kind;
+    d.enumId = type.enumId;
+    d.formel = formulaText(expr);
+}
+
 void FrameBuilder::emitDefinition(std::uint32_t definition, const ast::Expr& expr,
                                   const std::vector<std::uint32_t>& params) {
+    describe(definition, expr);
     frame_.definitions[definition].codeBegin = here();
     std::uint32_t r = lower(expr, params);
     emit({ir::Op::Move, 0, frame_.definitions[definition].slot, r, 0, 0, 0}, expr);
@@ -110,6 +122,7 @@ void collectParams(const ast::Expr& e, const sema::CheckedCatalog& checked,
 } // namespace
 
 void FrameBuilder::emitKonteringAccount(std::uint32_t definition, const ast::Expr& expr) {
+    describe(definition, expr);
     frame_.definitions[definition].codeBegin = here();
     std::uint32_t r = lowerKonteringExpr(expr);
     emit({ir::Op::Move, 0, frame_.definitions[definition].slot, r, 0, 0, 0}, expr);

@@ -76,6 +76,8 @@ public:
     std::vector<std::uint32_t> konteringArgDefinitions;
 
 private:
+    /// Type and formula text of a definition, for explanations.
+    void describe(std::uint32_t definition, const ast::Expr& expr);
     std::uint32_t lower(const ast::Expr& e, const std::vector<std::uint32_t>& params);
     std::uint32_t lowerName(const ast::NameExpr& e, const std::vector<std::uint32_t>& params);
     std::uint32_t lowerCall(const ast::CallExpr& e, const std::vector<std::uint32_t>& params);

@@ -8,6 +8,7 @@
 //   span 2: …                       (a deliberate gap: fail with its reason)
 //   NONE: fail "no version for the period"   (unreachable when K431 holds)
 //   end:
+#include "interpreter/lower/call_record.hpp"
 #include "interpreter/lower/frame_builder.hpp"
 
 namespace ydelse {
@@ -16,16 +17,25 @@ std::uint32_t FrameBuilder::lowerRuleCall(const ast::CallExpr& call, const sema:
                                           const std::vector<std::uint32_t>& args) {
     if (ref.kind == sema::RefKind::Rule) {
         auto version = [&](std::uint32_t decl) {
-            emit({ir::Op::Applied, 0, 0, rules_.regler[decl], 0, 0, 0}, call);
-            return lowerRuleBody(call, ref.index, decl, args);
+            const std::uint32_t recorded = recordCall(program_, checked_, rules_.regler[decl],
+                                                      checked_.ast->regler[decl].params, call, args);
+            emit({ir::Op::Applied, 0, 0, rules_.regler[decl], recorded, 0, 0}, call);
+            const std::uint32_t result = lowerRuleBody(call, ref.index, decl, args);
+            recordCallResult(program_, checked_, recorded, call, result);
+            return result;
         };
         const sema::RuleVersions& rv = checked_.regelVersions[ref.index];
         return rv.versioned ? lowerByPeriod(call, "reglen " + call.callee.name, rv, version)
                             : version(ref.index);
     }
     auto version = [&](std::uint32_t decl) {
-        emit({ir::Op::Applied, 0, 0, rules_.tabeller[decl], 0, 0, 0}, call);
-        return lowerTable(call, checked_.ast->tabeller[decl], args);
+        const ast::TableDecl& table = checked_.ast->tabeller[decl];
+        const std::uint32_t recorded =
+            recordCall(program_, checked_, rules_.tabeller[decl], table.params, call, args);
+        emit({ir::Op::Applied, 0, 0, rules_.tabeller[decl], recorded, 0, 0}, call);
+        const std::uint32_t result = lowerTable(call, table, args);
+        recordCallResult(program_, checked_, recorded, call, result);
+        return result;
     };
     const sema::RuleVersions& rv = checked_.tabelVersions[ref.index];
     return rv.versioned ? lowerByPeriod(call, "tabellen " + call.callee.name, rv, version)

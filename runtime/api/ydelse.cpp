@@ -49,12 +49,12 @@ std::optional<Catalog> Catalog::fromBytes(std::string_view bytes, std::string* e
     return Catalog(std::make_shared<const ir::Program>(std::move(*loaded.program)));
 }
 
-Result Evaluator::evaluate(const Order& order) {
-    return ydelse::evaluate(catalog_.program(), order, state_);
+Result Evaluator::evaluate(const Order& order, EvalOptions options) {
+    return ydelse::evaluate(catalog_.program(), order, state_, options);
 }
 
-std::string Evaluator::evaluateToJson(const Order& order) {
-    return toJson(evaluate(order));
+std::string Evaluator::evaluateToJson(const Order& order, EvalOptions options) {
+    return toJson(evaluate(order, options));
 }
 
 std::string toJson(const Result& result) {

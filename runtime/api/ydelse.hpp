@@ -103,11 +103,15 @@ public:
     /// record). Only resource exhaustion (std::bad_alloc) can escape. Deterministic: the same
     /// catalog and order give the same Result on any thread, in any order of calls.
     /// The Result must not outlive this Evaluator's catalog (see the lifetime rule above).
-    Result evaluate(const Order& order);
+    ///
+    /// With `options.explain` the Result also carries `forklaring`: how each amount was
+    /// computed (docs/explain.md). It is off by default, and then costs nothing.
+    Result evaluate(const Order& order, EvalOptions options = {});
 
     /// Evaluates and writes the result (or error record) as one compact JSON object in the
     /// contract's key order, without a trailing newline. The returned string owns its text.
-    std::string evaluateToJson(const Order& order);
+    /// With `options.explain` the object ends with the "forklaring" list.
+    std::string evaluateToJson(const Order& order, EvalOptions options = {});
 
     const Catalog& catalog() const { return catalog_; }
 

@@ -8,6 +8,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 namespace ydelse {
 namespace {
 
@@ -79,6 +81,9 @@ void transfer(A& a, ir::Frame& f) {
         a(d.name);
         a(d.codeBegin);
         a(d.slot);
+        a(d.type);
+        a(d.enumId);
+        a(d.formel);
     });
     a.list(f.postings, [&](ir::PostingRule& r) {
         a(r.art);
@@ -225,6 +230,17 @@ void transfer(A& a, ir::Program& p) {
         a(o.line);
         a(o.column);
     });
+    auto callValue = [&](ir::CallValue& v) {
+        a(v.name);
+        a(v.reg);
+        a(v.type);
+        a(v.enumId);
+    };
+    a.list(p.calls, [&](ir::RuleCall& c) {
+        a(c.rule);
+        a.list(c.args, callValue);
+        callValue(c.result);
+    });
 }
 
 // What the instruction verifier does not see: indexes stored outside the code.
@@ -242,6 +258,21 @@ std::vector<std::string> verifyTables(const ir::Program& p) {
             (y.frame.postingRule != ir::kNone && y.frame.postingRule >= p.rules.size())) {
             problems.push_back(y.code + ": frame layout out of range");
         }
+    }
+    // Explanations name an enumeration value through the definition's type.
+    auto definitionsOk = [&](const ir::Frame& f) {
+        return std::all_of(f.definitions.begin(), f.definitions.end(), [&](const ir::Definition& d) {
+            return static_cast<unsigned>(d.type) <= static_cast<unsigned>(ir::ValueType::Enum) &&
+                   (d.type != ir::ValueType::Enum || d.enumId < p.enums.size());
+        });
+    };
+    for (const ir::Ydelse& y : p.ydelser) {
+        if (!definitionsOk(y.frame)) {
+            problems.push_back(y.code + ": definition type out of range");
+        }
+    }
+    if (!definitionsOk(p.order.frame)) {
+        problems.push_back("udbetaling: definition type out of range");
     }
     for (std::uint32_t s : p.order.sumSlots) {
         if (!slotOk(p.order.frame, s)) {

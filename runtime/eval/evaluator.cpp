@@ -5,6 +5,7 @@
 
 #include "runtime/eval/order_binder.hpp"
 #include "runtime/eval/order_run.hpp"
+#include "runtime/explain/explainer.hpp"
 
 #include <fmt/format.h>
 #include <stdexcept>
@@ -234,10 +235,20 @@ bool OrderRun::run() {
     result_.konteringer = book.take();
     emitLines();
     listAppliedRules();
+    if (options_.explain) {
+        // Read back from the frames' registers: a correction's line frame holds the differences
+        // it paid or reversed, so the explanation shows those.
+        std::vector<explain::LineFrame> frames;
+        for (const LineResult& line : lines_) {
+            frames.push_back({line.ydelse, &state_.frame(line.index)});
+        }
+        explain::explainResult(program_, frames, state_.frame(orderFrameIndex()), result_);
+    }
     return true;
 }
 
-Result evaluate(const ir::Program& program, const Order& order, EvalState& state) {
+Result evaluate(const ir::Program& program, const Order& order, EvalState& state,
+                EvalOptions options) {
     Result result;
     result.ordreId = order.ordreId;
     result.katalogHash = program.hash;
@@ -247,7 +258,7 @@ Result evaluate(const ir::Program& program, const Order& order, EvalState& state
     result.udbetalingsdato = order.udbetalingsdato;
     state.appliedRules().clear();
 
-    OrderRun run(program, order, state, result);
+    OrderRun run(program, order, state, result, options);
     bool ok = false;
     try {
         ok = run.run();

@@ -39,8 +39,15 @@ private:
     std::vector<std::uint32_t> applied_;
 };
 
+/// What to produce besides the result itself.
+struct EvalOptions {
+    /// Fill Result::forklaring (how each amount was computed). Off: no extra work at all.
+    bool explain = false;
+};
+
 /// Evaluates `order`. Never throws for bad input: a rejected order gives a Result with status
 /// Afvist and its errors in `fejl`.
-Result evaluate(const ir::Program& program, const Order& order, EvalState& state);
+Result evaluate(const ir::Program& program, const Order& order, EvalState& state,
+                EvalOptions options = {});
 
 } // namespace ydelse

@@ -32,8 +32,9 @@ struct Repayment {
 
 class OrderRun {
 public:
-    OrderRun(const ir::Program& program, const Order& order, EvalState& state, Result& result)
-        : program_(program), order_(order), state_(state), result_(result),
+    OrderRun(const ir::Program& program, const Order& order, EvalState& state, Result& result,
+             EvalOptions options)
+        : program_(program), order_(order), state_(state), result_(result), options_(options),
           claims_{&order, &state.claimScratch()} {}
 
     bool run();
@@ -82,6 +83,7 @@ private:
     const Order& order_;
     EvalState& state_;
     Result& result_;
+    EvalOptions options_;
     std::vector<LineResult> lines_;
     std::optional<Repayment> repayment_;
     ClaimSource claims_; ///< for every Machine of this order

@@ -48,11 +48,37 @@ struct Rule {
     std::string lovgrundlag;
 };
 
+/// A value an inlined regel or tabel call received or returned, for explanations.
+struct CallValue {
+    std::string name; ///< the parameter's name; empty for the result
+    std::uint32_t reg = 0;
+    ValueType type = ValueType::Belob;
+    std::uint32_t enumId = kNone;
+};
+
+/// One inlined call of a regel or tabel. Its `applied` instruction names it (operand b, the
+/// index + 1; 0 for none), so an explanation can show the arguments and the result.
+struct RuleCall {
+    std::uint32_t rule = 0;
+    std::vector<CallValue> args;
+    CallValue result;
+};
+
 /// A definition's code: instructions from `codeBegin` up to its Ret, result in `slot`.
+/// `type`, `enumId` and `formel` are read only by explanations (runtime/explain): the value's
+/// type, to write it, and the expression as a normalised one-line text in the catalog language.
 struct Definition {
+    Definition() = default;
+    // Code that builds IR by hand names only the first three (tests, the lowering).
+    Definition(std::string n, std::uint32_t begin, std::uint32_t register_)
+        : name(std::move(n)), codeBegin(begin), slot(register_) {}
+
     std::string name;
     std::uint32_t codeBegin = 0;
     std::uint32_t slot = 0;
+    ValueType type = ValueType::Belob;
+    std::uint32_t enumId = kNone;
+    std::string formel;
 };
 
 struct GrundlagField {
@@ -196,6 +222,7 @@ struct Program {
     std::vector<KommuneConfig> kommuner;
     std::vector<Origin> origins;
     std::vector<Failure> failures;
+    std::vector<RuleCall> calls;
 
     /// Index of a ydelse by code, or kNone. Used when binding an order, not when evaluating.
     std::uint32_t findYdelse(std::string_view code) const;

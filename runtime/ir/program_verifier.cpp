@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 namespace ydelse::ir {
 namespace {
 
@@ -81,6 +83,19 @@ public:
     std::vector<std::string> problems;
 
 private:
+    bool callInFrame(const Frame& f, std::uint32_t call) const {
+        if (call >= p_.calls.size() || p_.calls[call].rule >= p_.rules.size()) {
+            return false;
+        }
+        const RuleCall& c = p_.calls[call];
+        auto ok = [&](const CallValue& v) {
+            return v.reg < f.size && static_cast<unsigned>(v.type) <=
+                                         static_cast<unsigned>(ValueType::Enum) &&
+                   (v.type != ValueType::Enum || v.enumId < p_.enums.size());
+        };
+        return ok(c.result) && std::all_of(c.args.begin(), c.args.end(), ok);
+    }
+
     void expect(bool ok, std::string what) {
         if (!ok) {
             problems.push_back(std::move(what));
@@ -181,6 +196,8 @@ private:
                 break;
             case Op::Applied:
                 expect(in.a < p_.rules.size(), fmt::format("{}:{} bad rule", name, pc));
+                expect(in.b == 0 || callInFrame(f, in.b - 1),
+                       fmt::format("{}:{} bad call", name, pc));
                 break;
             case Op::Fail:
                 expect(in.a < p_.failures.size(), fmt::format("{}:{} bad failure", name, pc));

@@ -3,6 +3,7 @@
 // outlive the Program that produced it.
 #pragma once
 
+#include "runtime/model/explanation.hpp"
 #include "runtime/model/order.hpp"
 
 #include <string>
@@ -112,6 +113,7 @@ struct Result {
     std::vector<RefusionLine> refusion;
     std::vector<AppliedRule> regler;
     std::vector<OrderError> fejl; ///< only when status is Afvist
+    Explanation forklaring;       ///< only when asked for (EvalOptions::explain); else empty
 };
 
 } // namespace ydelse

@@ -2,6 +2,7 @@
 // JSON library so the runtime has no dependency but fmt and the key order is the contract's.
 #include "runtime/output/json_writer.hpp"
 
+#include "runtime/output/explain_writer.hpp"
 #include "runtime/output/output_common.hpp"
 
 namespace ydelse {
@@ -222,6 +223,9 @@ void writeJson(const Result& result, std::string& out) {
         item.text("version", r.version);
         item.text("lovgrundlag", r.lovgrundlag);
     });
+    if (!result.forklaring.empty()) {
+        writeExplanationJson(result.forklaring, obj.key("forklaring"));
+    }
 }
 
 } // namespace ydelse

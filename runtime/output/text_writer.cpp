@@ -1,6 +1,7 @@
 // The readable payout specification; see text_writer.hpp.
 #include "runtime/output/text_writer.hpp"
 
+#include "runtime/output/explain_writer.hpp"
 #include "runtime/output/output_common.hpp"
 
 #include <fmt/format.h>
@@ -262,6 +263,9 @@ void writeText(const Result& result, std::string& out) {
     appendOtherAmounts(result, out);
     appendPostings(result, out);
     appendReporting(result, out);
+    if (!result.forklaring.empty()) {
+        writeExplanationText(result.forklaring, out);
+    }
 }
 
 } // namespace ydelse

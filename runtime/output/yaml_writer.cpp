@@ -2,6 +2,7 @@
 // so the layout matches the contract's example and is byte-for-byte deterministic.
 #include "runtime/output/yaml_writer.hpp"
 
+#include "runtime/output/explain_writer.hpp"
 #include "runtime/output/output_common.hpp"
 
 #include <array>
@@ -260,6 +261,9 @@ void writeYaml(const Result& result, std::string& out) {
         item.quoted("version", r.version);
         item.quoted("lovgrundlag", r.lovgrundlag);
     });
+    if (!result.forklaring.empty()) {
+        writeExplanationYaml(result.forklaring, out);
+    }
 }
 
 } // namespace ydelse
