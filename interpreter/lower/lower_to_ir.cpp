@@ -253,7 +253,9 @@ ir::Program lowerToIr(const sema::CheckedCatalog& checked, const SourceManager& 
             for (const ast::Definition& d : cat.tilbagebetalinger[out.repaymentRule].definitions) {
                 std::uint32_t def = builder.reserveDefinition("tilbagebetaling " + d.name.name);
                 builder.emitDefinition(def, *d.value);
-                (d.name.name == "krav" ? out.repaymentKrav : out.repaymentForaeldes) = def;
+                (d.name.name == "krav"        ? out.repaymentKrav
+                 : d.name.name == "forældes" ? out.repaymentForaeldes
+                                             : out.repaymentInddrivelse) = def;
             }
         }
         const sema::RuleVersions& versions =

@@ -84,17 +84,20 @@ void EffectChecker::checkRepaymentRules() {
         ExprChecker checker(checked_, diagnostics_, scope);
         bool krav = false;
         bool foraeldes = false;
+        bool inddrivelse = false;
         for (const ast::Definition& d : t.definitions) {
             const std::string& name = d.name.name;
-            bool& seen = name == "krav" ? krav : foraeldes;
-            if (name != "krav" && name != "forældes") {
+            if (name != "krav" && name != "forældes" && name != "inddrivelse") {
                 diagnostics_.error("K606", d.name.range,
-                                   fmt::format("en tilbagebetalingsregel definerer kun 'krav' og "
-                                               "'forældes', ikke '{}'{}",
-                                               name, suggestion(name, {"krav", "forældes"})));
+                                   fmt::format("en tilbagebetalingsregel definerer kun 'krav', "
+                                               "'forældes' og 'inddrivelse', ikke '{}'{}",
+                                               name,
+                                               suggestion(name, {"krav", "forældes",
+                                                                 "inddrivelse"})));
                 checker.check(*d.value);
                 continue;
             }
+            bool& seen = name == "krav" ? krav : name == "forældes" ? foraeldes : inddrivelse;
             if (seen) {
                 diagnostics_.error("K304", d.name.range,
                                    fmt::format("'{}' er defineret mere end én gang", name));
@@ -102,6 +105,8 @@ void EffectChecker::checkRepaymentRules() {
             seen = true;
             if (name == "krav") {
                 checker.checkAs(*d.value, Type::enumeration(kKravtypeEnum), "'krav'");
+            } else if (name == "inddrivelse") {
+                checker.checkAs(*d.value, Type::of(ValueType::Bool), "'inddrivelse'");
             } else {
                 checker.checkAs(*d.value, Type::of(ValueType::Dato), "'forældes'");
             }

@@ -150,6 +150,7 @@ void transfer(A& a, ir::Ydelse& y) {
     a(y.repaymentRule);
     a(y.repaymentKrav);
     a(y.repaymentForaeldes);
+    a(y.repaymentInddrivelse);
     transfer(a, y.frame);
 }
 

@@ -19,7 +19,7 @@
 namespace ydelse {
 
 /// Raised whenever the layout changes, so an older file is refused by its version.
-inline constexpr std::uint32_t kArtifactFormat = 4;
+inline constexpr std::uint32_t kArtifactFormat = 5;
 
 /// Serialises a program. Deterministic: the same program gives the same bytes.
 std::string writeArtifact(const ir::Program& program);

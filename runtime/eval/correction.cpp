@@ -129,6 +129,13 @@ bool OrderRun::createRepayment(const PreviousPayout& before) {
     if (!machine.force(y.repaymentKrav) || !machine.force(y.repaymentForaeldes)) {
         return failLine(line.index, machine.error());
     }
+    std::optional<bool> inddrivelse;
+    if (y.repaymentInddrivelse != ir::kNone) {
+        if (!machine.force(y.repaymentInddrivelse)) {
+            return failLine(line.index, machine.error());
+        }
+        inddrivelse = machine.value(y.repaymentInddrivelse).bits != 0;
+    }
     r.kind = static_cast<ir::ClaimKind>(machine.value(y.repaymentKrav).bits);
     const Date foraeldes =
         Date::fromDays(static_cast<std::int32_t>(machine.value(y.repaymentForaeldes).bits));
@@ -160,7 +167,7 @@ bool OrderRun::createRepayment(const PreviousPayout& before) {
         result_.fordringerOprettet.push_back(
         {rule.fordringstype,
          r.kind == ir::ClaimKind::Nettokrav ? std::string_view("nettokrav") : "bruttokrav",
-         r.claim, audit.lovgrundlag, foraeldes});
+         r.claim, audit.lovgrundlag, foraeldes, inddrivelse});
     }
     state_.appliedRules().push_back(rule.rule);
     // Nothing is paid out: the claim is the whole outcome (P8).

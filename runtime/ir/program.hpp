@@ -139,6 +139,8 @@ struct Ydelse {
     std::uint32_t repaymentRule = kNone; ///< Program::repaymentRules; kNone: no corrections
     std::uint32_t repaymentKrav = kNone;      ///< definition: Kravtype ordinal
     std::uint32_t repaymentForaeldes = kNone; ///< definition: Dato
+    /// definition: Sand/Falsk, may the claim be sent on for inddrivelse; kNone: not stated
+    std::uint32_t repaymentInddrivelse = kNone;
     Frame frame;
 };
 

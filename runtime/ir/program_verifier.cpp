@@ -53,7 +53,9 @@ public:
         expect(y.repaymentRule == kNone ||
                    (y.repaymentRule < p_.repaymentRules.size() &&
                     y.repaymentKrav < y.frame.definitions.size() &&
-                    y.repaymentForaeldes < y.frame.definitions.size()),
+                    y.repaymentForaeldes < y.frame.definitions.size() &&
+                    (y.repaymentInddrivelse == kNone ||
+                     y.repaymentInddrivelse < y.frame.definitions.size())),
                y.code + ": tilbagebetalingsregel out of range");
     }
 

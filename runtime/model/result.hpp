@@ -94,6 +94,8 @@ struct CreatedClaim {
     Decimal belob;
     std::string_view hjemmel;
     Date foraeldes;
+    /// May the claim be sent on for inddrivelse if unpaid; absent when the rule does not say.
+    std::optional<bool> inddrivelse;
 };
 
 struct Result {

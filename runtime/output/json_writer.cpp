@@ -203,6 +203,9 @@ void writeJson(const Result& result, std::string& out) {
                    item.money("beløb", c.belob);
                    item.text("hjemmel", c.hjemmel);
                    item.date("forældes", c.foraeldes);
+                   if (c.inddrivelse) {
+                       item.number("inddrivelse", *c.inddrivelse ? "true" : "false");
+                   }
                });
     writeArray(obj.key("eindkomst"), result.eindkomst, [](std::string& o, const EIncomeLine& e) {
         ObjectWriter item(o);

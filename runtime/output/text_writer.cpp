@@ -194,11 +194,14 @@ void appendPostings(const Result& result, std::string& out) {
         std::vector<std::vector<std::string>> claims;
         for (const CreatedClaim& c : result.fordringerOprettet) {
             claims.push_back({std::string(c.type), std::string(c.krav), danishMoney(c.belob),
-                              c.foraeldes.toString(), std::string(c.hjemmel)});
+                              c.foraeldes.toString(),
+                              !c.inddrivelse ? "-" : *c.inddrivelse ? "ja" : "nej",
+                              std::string(c.hjemmel)});
         }
         appendTable(out,
                     {{"Type", Align::Left}, {"Krav", Align::Left}, {"Beløb", Align::Right},
-                     {"Forældes", Align::Left}, {"Hjemmel", Align::Left}},
+                     {"Forældes", Align::Left}, {"Inddrivelse", Align::Left},
+                     {"Hjemmel", Align::Left}},
                     claims);
     }
 }

@@ -241,6 +241,9 @@ void writeYaml(const Result& result, std::string& out) {
                   item.money("beløb", c.belob);
                   item.quoted("hjemmel", c.hjemmel);
                   item.raw("forældes", c.foraeldes.toString());
+                  if (c.inddrivelse) {
+                      item.raw("inddrivelse", *c.inddrivelse ? "true" : "false");
+                  }
               });
     writeList(out, "eindkomst", result.eindkomst, [](std::string& o, const EIncomeLine& e) {
         FlowWriter item(o);

@@ -93,7 +93,7 @@ TEST_CASE("writeJson: created claims, offsets, percent in shortest form") {
     r.refusion = {RefusionLine{"X", money("1.50"), money("100"), money("1.5")}};
     r.modregninger = {Offset{"F-1", money("0"), money("50.5"), money("2449.5")}};
     r.fordringerOprettet = {CreatedClaim{"KTTIBAK", "nettokrav", money("9237"), "LAS § 91",
-                                         *Date::parse("2027-03-28")}};
+                                         *Date::parse("2027-03-28"), std::nullopt}};
     std::string json;
     writeJson(r, json);
     auto contains = [&json](std::string_view part) {
