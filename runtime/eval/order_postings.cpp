@@ -18,7 +18,9 @@ constexpr LineAmount kAmountOfArt[] = {LineAmount::Brutto,   LineAmount::AtpEgen
                                        LineAmount::AtpKommune, LineAmount::AmBidrag,
                                        LineAmount::OpBidrag, LineAmount::Refusion};
 
-std::string monthText(const Order& order) { return order.periode.from.toString().substr(0, 7); }
+// "YYYY-MM-DD" of the period's first day; PostingText keeps its month. Short enough for the
+// string's inline buffer: no allocation.
+std::string monthText(const Order& order) { return order.periode.from.toString(); }
 
 } // namespace
 
@@ -27,7 +29,7 @@ std::string monthText(const Order& order) { return order.periode.from.toString()
 bool OrderRun::postLine(PostingBook& book, const LineResult& line) {
     const ir::Ydelse& y = *line.ydelse;
     Machine machine(program_, y.frame, state_.frame(line.index), state_.appliedRules(), &claims_);
-    const std::string tekst = fmt::format("{} {}", y.navn, monthText(order_));
+    const PostingText tekst(y.navn, monthText(order_));
     bool posted = false;
     for (const ir::PostingRule& rule : y.frame.postings) {
         const Decimal& amount = line.amount(kAmountOfArt[static_cast<std::size_t>(rule.art)]);
@@ -56,7 +58,7 @@ bool OrderRun::postOrderArt(PostingBook& book, ir::PostingArt art, const Decimal
     }
     const ir::Frame& frame = program_.order.frame;
     Machine machine(program_, frame, state_.frame(orderFrameIndex()), state_.appliedRules(), &claims_);
-    const std::string tekst = fmt::format("Udbetaling {}", monthText(order_));
+    const PostingText tekst("Udbetaling", monthText(order_));
     for (const ir::PostingRule& rule : frame.postings) {
         if (rule.art != art) {
             continue;
