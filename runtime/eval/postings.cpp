@@ -49,11 +49,10 @@ void PostingBook::leg(std::uint32_t account, const Decimal& debit, const Decimal
         }
     }
     lineAccounts_.push_back(account);
-    Posting& line = lines_.emplace_back();
+    // Aggregate initialisation, not emplace_back(): value-initialising a Posting would zero
+    // all of it, inline account storage included.
+    Posting& line = lines_.emplace_back(Posting{{}, debit, credit, tekst});
     accountFields(account, line.konto);
-    line.debet = debit;
-    line.kredit = credit;
-    line.tekst = tekst;
 }
 
 bool PostingBook::post(std::uint32_t debit, std::uint32_t credit, const Decimal& amount,
