@@ -14,6 +14,7 @@
 #include <type_traits>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace ydelse {
@@ -78,6 +79,18 @@ public:
             spilled_ = other.spilled_;
             std::copy_n(other.inline_, other.spilled_.empty() ? size_ * sizeof(AccountField) : 0,
                         inline_);
+        }
+        return *this;
+    }
+    AccountFields(AccountFields&& other) noexcept { *this = std::move(other); }
+    AccountFields& operator=(AccountFields&& other) noexcept {
+        if (this != &other) {
+            size_ = other.size_;
+            spilled_ = std::move(other.spilled_);
+            std::copy_n(other.inline_, spilled_.empty() ? size_ * sizeof(AccountField) : 0,
+                        inline_);
+            other.size_ = 0;
+            other.spilled_.clear();
         }
         return *this;
     }

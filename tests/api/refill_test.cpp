@@ -72,6 +72,14 @@ TEST_CASE("AccountFields keeps its fields in order past the inline capacity") {
     for (std::size_t i = 0; i < names.size(); ++i) {
         CHECK(copy[i].name == names[i]);
     }
+    AccountFields moved = std::move(AccountFields(copy));
+    REQUIRE(moved.size() == names.size());
+    CHECK(moved[names.size() - 1].value == names.back());
+    AccountFields small{{"a", "1", false}, {"b", "2", true}};
+    AccountFields smallMoved = std::move(small);
+    REQUIRE(smallMoved.size() == 2);
+    CHECK(smallMoved[1].name == "b");
+    CHECK(smallMoved[1].numeric);
     fields.clear();
     fields.push_back({names[0], names[1], true});
     CHECK(fields.size() == 1);
