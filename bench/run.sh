@@ -55,9 +55,20 @@ compile_shipped=$(awk '/^BM_CompileShippedCatalog /{print $2 " " $3}' "$work/eva
 compile_generated=$(awk '/^BM_CompileGeneratedCatalog/{print $2 " " $3}' "$work/eval.txt" | head -1)
 load=$(awk '/^BM_LoadArtifact /{print $2 " " $3}' "$work/eval.txt" | head -1)
 
+explained=$(awk '/^BM_EvaluateOrdersExplained\/real_time /{print $NF}' "$work/eval.txt" | head -1)
+allocs=$(awk '/^BM_AllocationsPerOrder\/iterations:1 /{print $NF}' "$work/eval.txt" | head -1)
+allocs_fresh=$(awk '/^BM_AllocationsPerOrderFreshResult\/iterations:1 /{print $NF}' "$work/eval.txt" | head -1)
+allocs_explained=$(awk '/^BM_AllocationsPerOrderExplained\/iterations:1 /{print $NF}' "$work/eval.txt" | head -1)
+
 section "orders/s, one thread, explanation on"
-say "not available yet: results have no explanation (forklaring) so far; this line will run"
-say "BM_EvaluateOrdersExplained when they do."
+say "BM_EvaluateOrdersExplained: ${explained:-?} (evaluate(order, result, EvalOptions{.explain = true}))"
+say "reproduce: $bench --benchmark_filter='^BM_EvaluateOrdersExplained'"
+
+section "heap allocations per order (steady state)"
+say "refilled Result (Evaluator::evaluate(order, result)): ${allocs:-?}"
+say "fresh Result per order (Result Evaluator::evaluate(order)): ${allocs_fresh:-?}"
+say "refilled Result, explanation on: ${allocs_explained:-?}"
+say "reproduce: $bench --benchmark_filter='^BM_AllocationsPerOrder'"
 
 section "ydelse batch, JSON Lines in -> JSON Lines out, one core (taskset -c 0)"
 "$jsonl" "$batch_orders" >"$work/orders.jsonl"
@@ -113,7 +124,8 @@ say "reproduce: head -n 200000 of the batch input and output, then bash bench/pe
 
 section "summary (quality.md targets; wall-clock figures, on this machine, now)"
 say "orders/s, 1 thread, library API, explanation off: ${one_thread:-?} (target >= 1M); orders without fordringer/korrektion only: ${supported:-?}"
-say "orders/s, 1 thread, explanation on: not available yet (target >= 200k)"
+say "orders/s, 1 thread, explanation on: ${explained:-?} (target >= 200k)"
+say "heap allocations per order, steady state: ${allocs:-?} with a reused Result (target 0); ${allocs_fresh:-?} with a fresh Result per order; ${allocs_explained:-?} with explanation on"
 say "orders/s, $cores threads: ${all_threads:-?} (target >= 0.9 x cores x single thread on physical cores; $cores vCPUs here)"
 say "latency of one evaluation: ${latency:-?} (target p99 < 5 us)"
 say "ydelse batch end to end, one core: $best orders/s wall clock, $best_cpu per CPU second (target >= 300k)"

@@ -41,6 +41,9 @@ struct BatchOptions {
 constexpr std::size_t kFlushBytes = 1 << 16;
 // A progress line on a terminal every this many orders.
 constexpr std::uint64_t kProgressEvery = 10'000;
+// No real order comes near this; a line that does is refused before it is parsed, so one
+// runaway line cannot take the batch's time and memory.
+constexpr std::size_t kMaxLineBytes = 1 << 20;
 
 Result syntaxRecord(std::string besked) {
     Result rejected;
@@ -50,25 +53,18 @@ Result syntaxRecord(std::string besked) {
 }
 
 // The result or error record for one input line (`number` is 1-based, for messages).
-Result runLine(const ir::Program& program, std::string_view line, std::uint64_t number,
-               io::JsonOrderReader& reader, EvalState& state) {
+Result recordFor(std::string_view line, std::uint64_t number, const io::JsonRead& read) {
     if (line.find_first_not_of(" \t\r\f\v") == std::string_view::npos) {
         // Skipping it would break the one-line-in, one-line-out pairing a caller relies on.
         return syntaxRecord(fmt::format("linje {}: tom linje; der forventes én ordre som et "
                                         "JSON-objekt pr. linje",
                                         number));
     }
-    // No real order comes near this; a line that does is refused before it is parsed, so one
-    // runaway line cannot take the batch's time and memory.
-    constexpr std::size_t kMaxLineBytes = 1 << 20;
     if (line.size() > kMaxLineBytes) {
         return syntaxRecord(fmt::format("linje {}: linjen er {} bytes; en ordre må højst fylde {} "
                                         "bytes",
                                         number, line.size(), kMaxLineBytes));
     }
-    // The JSON reader is strict (RFC 8259, UTF-8): YAML that is not JSON (`{a: 1}`), a JSON
-    // list or a truncated line is a syntax error naming the line and column.
-    const io::JsonRead& read = reader.read(line);
     if (read.syntax) {
         return syntaxRecord(fmt::format("linje {}: {}", number, read.errors.front().besked));
     }
@@ -79,7 +75,26 @@ Result runLine(const ir::Program& program, std::string_view line, std::uint64_t 
         rejected.fejl = read.errors;
         return rejected;
     }
-    return evaluate(program, read.order, state);
+    return {};
+}
+
+// Fills `result` for one input line. A well-formed order is evaluated into the caller's
+// Result, which keeps its capacity from line to line; the rare error records are built fresh.
+void runLine(const ir::Program& program, std::string_view line, std::uint64_t number,
+             io::JsonOrderReader& reader, EvalState& state, Result& result) {
+    const bool blank = line.find_first_not_of(" \t\r\f\v") == std::string_view::npos;
+    if (blank || line.size() > kMaxLineBytes) {
+        result = recordFor(line, number, {});
+        return;
+    }
+    // The JSON reader is strict (RFC 8259, UTF-8): YAML that is not JSON (`{a: 1}`), a JSON
+    // list or a truncated line is a syntax error naming the line and column.
+    const io::JsonRead& read = reader.read(line);
+    if (read.syntax || !read.ok) {
+        result = recordFor(line, number, read);
+        return;
+    }
+    evaluate(program, read.order, state, result);
 }
 
 class Output {
@@ -155,6 +170,7 @@ int runBatch(const BatchOptions& opts) {
     const ir::Program& program = *loaded;
     const bool progress = isatty(STDERR_FILENO) != 0;
     EvalState state;
+    Result result; // refilled for every line
     io::JsonOrderReader reader;
     Output output(out);
     Counts counts;
@@ -175,7 +191,7 @@ int runBatch(const BatchOptions& opts) {
             line.remove_prefix(3); // a UTF-8 byte order mark some editors write
         }
         ++counts.total;
-        const Result result = runLine(program, line, counts.total, reader, state);
+        runLine(program, line, counts.total, reader, state, result);
         switch (result.status) {
         case ResultStatus::Effektueret:
             ++counts.effektueret;

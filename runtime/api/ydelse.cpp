@@ -53,6 +53,10 @@ Result Evaluator::evaluate(const Order& order, EvalOptions options) {
     return ydelse::evaluate(catalog_.program(), order, state_, options);
 }
 
+void Evaluator::evaluate(const Order& order, Result& result, EvalOptions options) {
+    ydelse::evaluate(catalog_.program(), order, state_, result, options);
+}
+
 std::string Evaluator::evaluateToJson(const Order& order, EvalOptions options) {
     return toJson(evaluate(order, options));
 }

@@ -81,8 +81,8 @@ private:
 };
 
 /// Per-thread evaluation state bound to one Catalog. Buffers (registers, rule lists) are kept
-/// between orders, so after the first few orders an evaluation allocates little beyond its
-/// Result.
+/// between orders, so after the first few orders an evaluation allocates nothing but what a
+/// fresh Result needs, and nothing at all when the caller reuses its Result.
 ///
 /// Not thread-safe: use one Evaluator per thread. Creating one is cheap (it copies the
 /// Catalog's shared pointer and starts with empty buffers). It keeps its Catalog's program
@@ -107,6 +107,11 @@ public:
     /// With `options.explain` the Result also carries `forklaring`: how each amount was
     /// computed (docs/explain.md). It is off by default, and then costs nothing.
     Result evaluate(const Order& order, EvalOptions options = {});
+
+    /// As above, into `result`, replacing everything it held. Keep one Result per thread and
+    /// pass it every time: its lists keep their capacity, and once the buffers have grown to
+    /// the workload's sizes an evaluation (explanation off) allocates nothing on the heap.
+    void evaluate(const Order& order, Result& result, EvalOptions options = {});
 
     /// Evaluates and writes the result (or error record) as one compact JSON object in the
     /// contract's key order, without a trailing newline. The returned string owns its text.

@@ -52,13 +52,9 @@ bool OrderRun::emitEIncome() {
     }
 
     // The A-indkomst of each indkomsttype, in the order the types first appear.
-    struct TypeShare {
-        std::string_view type;
-        Decimal aIndkomst;
-        Decimal aSkat;
-        const LineResult* reporter = nullptr; ///< the first line of the type reports felt 15
-    };
-    std::vector<TypeShare> types;
+    using TypeShare = EvalState::IncomeTypeShare;
+    std::vector<TypeShare>& types = state_.scratch().incomeTypes;
+    types.clear();
     for (const LineResult& line : lines_) {
         if (!line.ydelse->aIndkomst) {
             continue;

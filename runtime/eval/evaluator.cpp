@@ -197,7 +197,8 @@ void OrderRun::emitLines() {
 
 void OrderRun::listAppliedRules() {
     // By rule, not by name: an undtagelse may share a name with another rule.
-    std::vector<std::uint32_t> listed;
+    std::vector<std::uint32_t>& listed = state_.scratch().listedRules;
+    listed.clear();
     for (std::uint32_t rule : state_.appliedRules()) {
         if (std::find(listed.begin(), listed.end(), rule) != listed.end()) {
             continue;
@@ -228,11 +229,11 @@ bool OrderRun::run() {
     if (!checkWholeOre() || !emitEIncome()) {
         return false;
     }
-    PostingBook book(program_, order_.kommune);
+    PostingBook book(program_, order_.kommune, result_.konteringer,
+                     state_.scratch().postingAccounts);
     if (!(repayment_ ? postRepayment(book) : post(book))) {
         return false;
     }
-    result_.konteringer = book.take();
     emitLines();
     listAppliedRules();
     if (options_.explain) {
@@ -247,10 +248,37 @@ bool OrderRun::run() {
     return true;
 }
 
-Result evaluate(const ir::Program& program, const Order& order, EvalState& state,
-                EvalOptions options) {
-    Result result;
-    result.ordreId = order.ordreId;
+namespace {
+
+// Empties every list of `result` but keeps its capacity: this is what lets a reused Result be
+// refilled without allocating.
+void clearKeepingCapacity(Result& result) {
+    result.belob = Amounts{};
+    result.linjer.clear();
+    result.modregninger.clear();
+    result.konteringer.clear();
+    result.fordringerOprettet.clear();
+    result.eindkomst.clear();
+    result.refusion.clear();
+    result.regler.clear();
+    result.fejl.clear();
+    Explanation& ex = result.forklaring;
+    ex.belob.clear();
+    ex.trin.clear();
+    ex.trinListe.clear();
+    ex.regelListe.clear();
+    ex.kaldListe.clear();
+    ex.satsListe.clear();
+    ex.inputListe.clear();
+}
+
+} // namespace
+
+void evaluate(const ir::Program& program, const Order& order, EvalState& state, Result& result,
+              EvalOptions options) {
+    clearKeepingCapacity(result);
+    result.ordreId = order.ordreId; // assigning keeps the string's buffer
+    result.status = ResultStatus::Afvist;
     result.katalogHash = program.hash;
     result.katalogVersion = program.version;
     result.modtager = order.modtager;
@@ -269,13 +297,18 @@ Result evaluate(const ir::Program& program, const Order& order, EvalState& state
         run.errors.push_back({"BEREGNINGSFEJL", "", e.what()});
     }
     if (!ok) {
-        Result rejected;
-        rejected.ordreId = order.ordreId;
-        rejected.status = ResultStatus::Afvist;
-        rejected.fejl = std::move(run.errors);
-        return rejected;
+        // A rejected order's result holds its id and errors, nothing else (as a fresh Result).
+        clearKeepingCapacity(result);
+        result.status = ResultStatus::Afvist;
+        result.katalogHash = {};
+        result.katalogVersion = {};
+        result.modtager.type = Recipient{}.type;
+        result.modtager.nummer.clear();
+        result.modtager.nemkonto = Recipient{}.nemkonto;
+        result.periode = Period{};
+        result.udbetalingsdato = Date{};
+        result.fejl = std::move(run.errors);
     }
-    return result;
 }
 
 } // namespace ydelse

@@ -9,12 +9,25 @@
 #include "runtime/model/order.hpp"
 #include "runtime/model/result.hpp"
 
+#include <array>
 #include <cstdint>
 #include <vector>
 
 namespace ydelse {
 
-/// Per-thread scratch space, reused between orders.
+/// One order line's amounts, by ir::LineAmount (internal to the evaluator; here so that
+/// EvalState can keep a buffer of them).
+struct LineResult {
+    const ir::Ydelse* ydelse = nullptr;
+    std::size_t index = 0; ///< in order.ydelser, and its frame in EvalState
+    std::array<Decimal, ir::kLineAmountCount> amounts;
+
+    const Decimal& amount(ir::LineAmount a) const { return amounts[static_cast<std::size_t>(a)]; }
+    Decimal& amount(ir::LineAmount a) { return amounts[static_cast<std::size_t>(a)]; }
+};
+
+/// Per-thread scratch space, reused between orders: after the first orders, evaluation
+/// allocates nothing here.
 class EvalState {
 public:
     struct FrameMemory {
@@ -33,10 +46,32 @@ public:
     /// Where `sum`, `antal` and `findes` evaluate one claim at a time.
     FrameMemory& claimScratch() { return claimScratch_; }
 
+    /// One eIndkomst type's share of the order's A-skat.
+    struct IncomeTypeShare {
+        std::string_view type;
+        Decimal aIndkomst;
+        Decimal aSkat;
+        const LineResult* reporter = nullptr; ///< the first line of the type reports felt 15
+    };
+
+    /// Buffers of one order's evaluation; each user clears what it uses before use.
+    struct Scratch {
+        std::vector<IncomeTypeShare> incomeTypes;
+        std::vector<LineResult> lines;
+        std::vector<std::uint32_t> listedRules;
+        std::vector<std::uint32_t> postingAccounts; ///< account index of each kontering
+        std::vector<std::uint32_t> offsetRules;
+        std::vector<std::size_t> claimOrder;        ///< eligible claims (fordringer index)
+        std::vector<ir::Value> claimKeys;           ///< their coverage keys, row by row
+        std::vector<std::size_t> claimRows;         ///< rows in offsetting order
+    };
+    Scratch& scratch() { return scratch_; }
+
 private:
     std::vector<FrameMemory> frames_;
     FrameMemory claimScratch_;
     std::vector<std::uint32_t> applied_;
+    Scratch scratch_;
 };
 
 /// What to produce besides the result itself.
@@ -45,9 +80,19 @@ struct EvalOptions {
     bool explain = false;
 };
 
-/// Evaluates `order`. Never throws for bad input: a rejected order gives a Result with status
-/// Afvist and its errors in `fejl`.
-Result evaluate(const ir::Program& program, const Order& order, EvalState& state,
-                EvalOptions options = {});
+/// Evaluates `order` into `result`, replacing everything it held. The result's vectors keep
+/// their capacity, so a caller that reuses one Result (and one EvalState) per thread evaluates
+/// without heap allocation in steady state. Never throws for bad input: a rejected order gives
+/// status Afvist and its errors in `fejl`.
+void evaluate(const ir::Program& program, const Order& order, EvalState& state, Result& result,
+              EvalOptions options = {});
+
+/// As above, into a fresh Result.
+inline Result evaluate(const ir::Program& program, const Order& order, EvalState& state,
+                       EvalOptions options = {}) {
+    Result result;
+    evaluate(program, order, state, result, options);
+    return result;
+}
 
 } // namespace ydelse

@@ -12,20 +12,17 @@
 namespace ydelse {
 namespace {
 
-struct ClaimOrder {
-    std::size_t index = 0; ///< in order.fordringer
-    std::vector<ir::Value> keys;
-};
-
-// Heltal keys live in `number`, Dato keys in `bits`; the other half is zero for both kinds, so
-// one comparison orders either.
-bool keysBefore(const ClaimOrder& a, const ClaimOrder& b) {
-    for (std::size_t k = 0; k < a.keys.size(); ++k) {
-        if (auto c = a.keys[k].number <=> b.keys[k].number; c != 0) {
+// Whether coverage key row `a` comes before row `b` (each row has `width` values).
+bool keysBefore(const std::vector<ir::Value>& keys, std::size_t width, std::size_t a,
+                std::size_t b) {
+    for (std::size_t k = 0; k < width; ++k) {
+        const ir::Value& x = keys[a * width + k];
+        const ir::Value& y = keys[b * width + k];
+        if (auto c = x.number <=> y.number; c != 0) {
             return c < 0;
         }
-        if (a.keys[k].bits != b.keys[k].bits) {
-            return a.keys[k].bits < b.keys[k].bits;
+        if (x.bits != y.bits) {
+            return x.bits < y.bits;
         }
     }
     return false;
@@ -39,7 +36,9 @@ bool OrderRun::offsetClaims(const Decimal& available) {
     }
     // A claim is covered only if every ydelse of the order allows it; a ydelse without a
     // modregningsregel allows none.
-    std::vector<std::uint32_t> rules;
+    EvalState::Scratch& scratch = state_.scratch();
+    std::vector<std::uint32_t>& rules = scratch.offsetRules;
+    rules.clear();
     for (const LineResult& line : lines_) {
         if (line.ydelse->offsetRule == ir::kNone) {
             return true;
@@ -78,7 +77,13 @@ bool OrderRun::offsetClaims(const Decimal& available) {
 
     const ir::OrderBlock& block = program_.order;
     EvalState::FrameMemory& memory = state_.frame(claimFrameIndex());
-    std::vector<ClaimOrder> eligible;
+    // Eligible claims by row (their coverage keys are row r of `keys`), then ordered by the
+    // keys: an insertion sort, stable as the order requires, and an order has a few claims.
+    std::vector<std::size_t>& eligible = scratch.claimOrder;
+    std::vector<ir::Value>& keys = scratch.claimKeys;
+    eligible.clear();
+    keys.clear();
+    const std::size_t width = block.coverageKeys.size();
     for (std::size_t i = 0; i < order_.fordringer.size(); ++i) {
         Machine::prepare(block.claimFrame, memory);
         loadOrderInputs(order_, memory);
@@ -94,24 +99,31 @@ bool OrderRun::offsetClaims(const Decimal& available) {
         if (!allowed) {
             continue;
         }
-        ClaimOrder entry{i, {}};
         for (std::uint32_t key : block.coverageKeys) {
             if (!machine.force(key)) {
                 return failWith(machine.error());
             }
-            entry.keys.push_back(machine.value(key));
+            keys.push_back(machine.value(key));
         }
-        eligible.push_back(std::move(entry));
+        eligible.push_back(i);
     }
-    // Stable: claims with equal keys keep the order they have in the order (P7).
-    std::stable_sort(eligible.begin(), eligible.end(), keysBefore);
-
+    std::vector<std::size_t>& rows = scratch.claimRows;
+    rows.clear();
+    for (std::size_t r = 0; r < eligible.size(); ++r) {
+        std::size_t at = rows.size();
+        rows.push_back(r);
+        while (at > 0 && keysBefore(keys, width, r, rows[at - 1])) {
+            rows[at] = rows[at - 1];
+            --at;
+        }
+        rows[at] = r;
+    }
     Decimal left = limit;
-    for (const ClaimOrder& c : eligible) {
+    for (std::size_t row : rows) {
         if (left.isZero()) {
             break;
         }
-        const Claim& claim = order_.fordringer[c.index];
+        const Claim& claim = order_.fordringer[eligible[row]];
         Offset offset{claim.id, {}, {}, {}};
         auto cover = [&](const Decimal& owed, Decimal& covered) {
             covered = std::min(left, owed);

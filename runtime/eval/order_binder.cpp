@@ -83,10 +83,11 @@ std::optional<std::string> parseGrundlag(const ir::Program& program, const ir::G
 void bindLine(const ir::Program& program, const Order& order, std::size_t index,
               std::vector<OrderError>& errors) {
     const OrderLine& line = order.ydelser[index];
-    const std::string at = fmt::format("ydelser[{}]", index);
+    // Field paths are formatted only for an error: this runs for every order.
+    auto at = [index](std::string_view rest) { return fmt::format("ydelser[{}]{}", index, rest); };
     const std::uint32_t yi = program.findYdelse(line.ydelse);
     if (yi == ir::kNone) {
-        errors.push_back({"YDELSE_UKENDT", at + ".ydelse",
+        errors.push_back({"YDELSE_UKENDT", at(".ydelse"),
                           fmt::format("ydelsen '{}' findes ikke i kataloget", line.ydelse)});
         return;
     }
@@ -113,26 +114,26 @@ void bindLine(const ir::Program& program, const Order& order, std::size_t index,
     for (const ir::GrundlagField& f : y.grundlag) {
         auto it = std::find_if(line.grundlag.begin(), line.grundlag.end(),
                                [&](const GrundlagField& g) { return g.name == f.name; });
-        const std::string felt = fmt::format("{}.grundlag.{}", at, f.name);
+        auto felt = [&] { return at(".grundlag." + f.name); };
         if (it == line.grundlag.end()) {
             if (f.optional) {
                 continue;
             }
-            errors.push_back({"FELT_MANGLER", felt,
+            errors.push_back({"FELT_MANGLER", felt(),
                               fmt::format("{} kræver grundlagsfeltet '{}' ({})", y.code, f.name,
                                           ir::valueTypeName(f.type))});
             continue;
         }
         ir::Value scratch;
         if (std::optional<std::string> problem = parseGrundlag(program, f, it->value, scratch)) {
-            errors.push_back({"FELT_TYPE", felt, *problem});
+            errors.push_back({"FELT_TYPE", felt(), *problem});
         }
     }
     for (const GrundlagField& g : line.grundlag) {
         auto known = std::find_if(y.grundlag.begin(), y.grundlag.end(),
                                   [&](const ir::GrundlagField& f) { return f.name == g.name; });
         if (known == y.grundlag.end()) {
-            errors.push_back({"FELT_UKENDT", fmt::format("{}.grundlag.{}", at, g.name),
+            errors.push_back({"FELT_UKENDT", at(".grundlag." + g.name),
                               fmt::format("{} har intet grundlagsfelt '{}'", y.code, g.name)});
         }
     }

@@ -18,7 +18,15 @@ constexpr LineAmount kAmountOfArt[] = {LineAmount::Brutto,   LineAmount::AtpEgen
                                        LineAmount::AtpKommune, LineAmount::AmBidrag,
                                        LineAmount::OpBidrag, LineAmount::Refusion};
 
-std::string monthText(const Order& order) { return order.periode.from.toString().substr(0, 7); }
+// "YYYY-MM" of the period's first day, without a string (years 0-9999, as Date prints them).
+std::array<char, 7> monthText(const Order& order) {
+    const Date d = order.periode.from;
+    const int y = d.year();
+    const int m = d.month();
+    return {static_cast<char>('0' + y / 1000 % 10), static_cast<char>('0' + y / 100 % 10),
+            static_cast<char>('0' + y / 10 % 10),   static_cast<char>('0' + y % 10),
+            '-', static_cast<char>('0' + m / 10),   static_cast<char>('0' + m % 10)};
+}
 
 } // namespace
 
@@ -27,7 +35,8 @@ std::string monthText(const Order& order) { return order.periode.from.toString()
 bool OrderRun::postLine(PostingBook& book, const LineResult& line) {
     const ir::Ydelse& y = *line.ydelse;
     Machine machine(program_, y.frame, state_.frame(line.index), state_.appliedRules(), &claims_);
-    const std::string tekst = fmt::format("{} {}", y.navn, monthText(order_));
+    const std::array<char, 7> month = monthText(order_);
+    const PostingText tekst(y.navn, std::string_view(month.data(), month.size()));
     bool posted = false;
     for (const ir::PostingRule& rule : y.frame.postings) {
         const Decimal& amount = line.amount(kAmountOfArt[static_cast<std::size_t>(rule.art)]);
@@ -56,7 +65,8 @@ bool OrderRun::postOrderArt(PostingBook& book, ir::PostingArt art, const Decimal
     }
     const ir::Frame& frame = program_.order.frame;
     Machine machine(program_, frame, state_.frame(orderFrameIndex()), state_.appliedRules(), &claims_);
-    const std::string tekst = fmt::format("Udbetaling {}", monthText(order_));
+    const std::array<char, 7> month = monthText(order_);
+    const PostingText tekst("Udbetaling", std::string_view(month.data(), month.size()));
     for (const ir::PostingRule& rule : frame.postings) {
         if (rule.art != art) {
             continue;

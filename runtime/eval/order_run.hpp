@@ -12,16 +12,6 @@
 
 namespace ydelse {
 
-/// One order line's amounts, by ir::LineAmount.
-struct LineResult {
-    const ir::Ydelse* ydelse = nullptr;
-    std::size_t index = 0; ///< in order.ydelser, and its frame in EvalState
-    std::array<Decimal, ir::kLineAmountCount> amounts;
-
-    const Decimal& amount(ir::LineAmount a) const { return amounts[static_cast<std::size_t>(a)]; }
-    Decimal& amount(ir::LineAmount a) { return amounts[static_cast<std::size_t>(a)]; }
-};
-
 /// What a correction that lowers the payout leaves behind.
 struct Repayment {
     ir::ClaimKind kind = ir::ClaimKind::Nettokrav;
@@ -35,7 +25,9 @@ public:
     OrderRun(const ir::Program& program, const Order& order, EvalState& state, Result& result,
              EvalOptions options)
         : program_(program), order_(order), state_(state), result_(result), options_(options),
-          claims_{&order, &state.claimScratch()} {}
+          lines_(state.scratch().lines), claims_{&order, &state.claimScratch()} {
+        lines_.clear();
+    }
 
     bool run();
     std::vector<OrderError> errors;
@@ -84,7 +76,7 @@ private:
     EvalState& state_;
     Result& result_;
     EvalOptions options_;
-    std::vector<LineResult> lines_;
+    std::vector<LineResult>& lines_; ///< in EvalState, to keep its capacity
     std::optional<Repayment> repayment_;
     ClaimSource claims_; ///< for every Machine of this order
 };

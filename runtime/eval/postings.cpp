@@ -2,7 +2,10 @@
 
 namespace ydelse {
 
-PostingBook::PostingBook(const ir::Program& program, std::int64_t kommune) : program_(program) {
+PostingBook::PostingBook(const ir::Program& program, std::int64_t kommune,
+                         std::vector<Posting>& lines, std::vector<std::uint32_t>& lineAccounts)
+    : program_(program), lines_(lines), lineAccounts_(lineAccounts) {
+    lineAccounts_.clear();
     const ir::KommuneConfig* standard = nullptr;
     for (const ir::KommuneConfig& c : program.kommuner) {
         if (c.kommune == kommune) {
@@ -17,9 +20,9 @@ PostingBook::PostingBook(const ir::Program& program, std::int64_t kommune) : pro
     }
 }
 
-std::vector<AccountField> PostingBook::accountFields(std::uint32_t account) const {
+void PostingBook::accountFields(std::uint32_t account, AccountFields& out) const {
     const ir::Account& a = program_.accounts[account];
-    std::vector<AccountField> out;
+    out.clear();
     for (const ir::AccountField& f : a.fields) {
         out.push_back({f.name, f.value, f.numeric});
     }
@@ -32,11 +35,10 @@ std::vector<AccountField> PostingBook::accountFields(std::uint32_t account) cons
             }
         }
     }
-    return out;
 }
 
 void PostingBook::leg(std::uint32_t account, const Decimal& debit, const Decimal& credit,
-                      const std::string& tekst) {
+                      const PostingText& tekst) {
     totalDebit_ += debit;
     totalCredit_ += credit;
     for (std::size_t i = 0; i < lines_.size(); ++i) {
@@ -47,11 +49,14 @@ void PostingBook::leg(std::uint32_t account, const Decimal& debit, const Decimal
         }
     }
     lineAccounts_.push_back(account);
-    lines_.push_back({accountFields(account), debit, credit, tekst});
+    // Aggregate initialisation, not emplace_back(): value-initialising a Posting would zero
+    // all of it, inline account storage included.
+    Posting& line = lines_.emplace_back(Posting{{}, debit, credit, tekst});
+    accountFields(account, line.konto);
 }
 
 bool PostingBook::post(std::uint32_t debit, std::uint32_t credit, const Decimal& amount,
-                       const std::string& tekst) {
+                       const PostingText& tekst) {
     if (debit >= program_.accounts.size() || credit >= program_.accounts.size()) {
         return false;
     }

@@ -155,7 +155,16 @@ void writePosting(std::string& out, const Posting& posting) {
     obj.money("debet", posting.debet);
     obj.money("kredit", posting.kredit);
     if (!posting.tekst.empty()) {
-        obj.text("tekst", posting.tekst);
+        // Quoted as one string; the month part ("YYYY-MM") needs no escaping, so it goes in
+        // before the closing quote without a joined copy of the text.
+        std::string& value = obj.key("tekst");
+        appendQuoted(value, posting.tekst.lead());
+        if (!posting.tekst.month().empty()) {
+            value.pop_back();
+            value += ' ';
+            value += posting.tekst.month();
+            value += '"';
+        }
     }
 }
 

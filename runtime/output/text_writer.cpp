@@ -106,7 +106,7 @@ std::string lineLabel(const PayLine& line) {
 // Withholdings reduce the payout, so a reader expects them with a minus sign.
 bool isDeduction(LineArt art) { return art != LineArt::Brutto && art != LineArt::Netto; }
 
-std::string kontoText(const std::vector<AccountField>& konto) {
+std::string kontoText(const AccountFields& konto) {
     std::string text;
     for (const AccountField& field : konto) {
         if (!text.empty()) {
@@ -183,7 +183,7 @@ void appendPostings(const Result& result, std::string& out) {
     out += "\nKonteringer\n";
     std::vector<std::vector<std::string>> rows;
     for (const Posting& p : result.konteringer) {
-        rows.push_back({kontoText(p.konto), danishMoney(p.debet), danishMoney(p.kredit), p.tekst});
+        rows.push_back({kontoText(p.konto), danishMoney(p.debet), danishMoney(p.kredit), p.tekst.str()});
     }
     appendTable(out,
                 {{"Konto", Align::Left}, {"Debet", Align::Right}, {"Kredit", Align::Right},

@@ -190,7 +190,7 @@ void writePosting(std::string& out, const Posting& posting) {
     appendQuoted(out, moneyText(posting.kredit));
     if (!posting.tekst.empty()) {
         out += "\n    tekst: ";
-        appendQuoted(out, posting.tekst);
+        appendQuoted(out, posting.tekst.str());
     }
 }
 
