@@ -3,44 +3,11 @@
 
 #include "io/order_reader.hpp"
 
+#include "io/scalar_rules.hpp"
+
 #include <fmt/format.h>
 
 namespace ydelse::io {
-namespace {
-
-const Decimal& maxAmount() {
-    static const Decimal limit = Decimal::fromInt(1'000'000'000);
-    return limit;
-}
-
-bool allDigits(std::string_view text) {
-    if (text.empty()) {
-        return false;
-    }
-    for (char c : text) {
-        if (c < '0' || c > '9') {
-            return false;
-        }
-    }
-    return true;
-}
-
-// Digits after the decimal point as written: "12326.50" has two, whatever its value.
-std::size_t writtenDecimals(std::string_view text) {
-    const std::size_t point = text.find('.');
-    return point == std::string_view::npos ? 0 : text.size() - point - 1;
-}
-
-std::string joinChoices(std::initializer_list<std::string_view> allowed) {
-    std::string joined;
-    for (std::string_view value : allowed) {
-        joined += joined.empty() ? "" : ", ";
-        joined += value;
-    }
-    return joined;
-}
-
-} // namespace
 
 std::optional<YAML::Node> MapView::find(std::string_view key) const {
     for (const auto& [name, node] : entries_) {
@@ -121,7 +88,8 @@ std::optional<MapView> FieldReader::mapEntries(const Field& field,
     }
     if (!field.node->IsMap()) {
         const std::string expected =
-            freeKeys ? "et objekt" : fmt::format("et objekt med felterne {}", joinChoices(known));
+            freeKeys ? "et objekt"
+                     : fmt::format("et objekt med felterne {}", rules::joinChoices(known));
         fail(kFeltType, field.path,
              fmt::format("forventede {}, fandt {}", expected, describe(*field.node)));
         return std::nullopt;
@@ -150,7 +118,8 @@ std::optional<MapView> FieldReader::mapEntries(const Field& field,
         }
         if (!isKnown) {
             fail(kFeltUkendt, path,
-                 fmt::format("ukendt felt {}; tilladte felter her: {}", name, joinChoices(known)));
+                 fmt::format("ukendt felt {}; tilladte felter her: {}", name,
+                             rules::joinChoices(known)));
             continue;
         }
         entries.emplace_back(name, it->second);
@@ -198,116 +167,61 @@ std::optional<std::string> FieldReader::text(const Field& field, bool allowEmpty
 
 std::optional<std::string> FieldReader::choice(const Field& field,
                                                std::initializer_list<std::string_view> allowed) {
-    auto value = scalar(field, fmt::format("en af {}", joinChoices(allowed)));
+    auto value = scalar(field, fmt::format("en af {}", rules::joinChoices(allowed)));
     if (!value) {
         return std::nullopt;
     }
-    for (std::string_view candidate : allowed) {
-        if (*value == candidate) {
-            return value;
-        }
+    rules::Problem problem;
+    if (!rules::oneOf(*value, allowed, problem)) {
+        fail(problem.kode, field.path, std::move(problem.besked));
+        return std::nullopt;
     }
-    fail(kFeltVaerdi, field.path,
-         fmt::format("ukendt værdi \"{}\"; tilladt: {}", *value, joinChoices(allowed)));
-    return std::nullopt;
+    return value;
+}
+
+// Reports a shared rule's refusal on this field.
+template <typename T>
+std::optional<T> FieldReader::reported(const Field& field, std::optional<T> value,
+                                       rules::Problem& problem) {
+    if (!value) {
+        fail(problem.kode, field.path, std::move(problem.besked));
+    }
+    return value;
 }
 
 std::optional<Date> FieldReader::date(const Field& field) {
     auto value = scalar(field, "en dato ÅÅÅÅ-MM-DD");
-    if (!value) {
-        return std::nullopt;
-    }
-    const std::string_view t = *value;
-    const bool shaped = t.size() == 10 && t[4] == '-' && t[7] == '-' &&
-                        allDigits(t.substr(0, 4)) && allDigits(t.substr(5, 2)) &&
-                        allDigits(t.substr(8, 2));
-    if (!shaped) {
-        fail(kFeltType, field.path,
-             fmt::format("datoen \"{}\" er ikke en dato på formen ÅÅÅÅ-MM-DD", t));
-        return std::nullopt;
-    }
-    auto parsed = Date::parse(t);
-    if (!parsed) {
-        fail(kFeltVaerdi, field.path,
-             fmt::format("datoen \"{}\" findes ikke (eller ligger uden for 1900-2999)", t));
-    }
-    return parsed;
+    rules::Problem problem;
+    return value ? reported(field, rules::date(*value, problem), problem) : std::nullopt;
 }
 
 std::optional<Decimal> FieldReader::amount(const Field& field) {
     auto value = scalar(field, "et beløb");
-    if (!value) {
-        return std::nullopt;
-    }
-    auto parsed = Decimal::parse(*value);
-    if (!parsed || writtenDecimals(*value) > 2) {
-        fail(kFeltType, field.path,
-             fmt::format("beløbet \"{}\" er ikke et decimaltal med punktum og højst to decimaler",
-                         *value));
-        return std::nullopt;
-    }
-    if (parsed->isNegative()) {
-        fail(kFeltVaerdi, field.path, fmt::format("beløbet \"{}\" er negativt", *value));
-        return std::nullopt;
-    }
-    if (*parsed > maxAmount()) {
-        fail(kFeltVaerdi, field.path,
-             fmt::format("urimeligt stort beløb \"{}\" (højst 1000000000.00)", *value));
-        return std::nullopt;
-    }
-    return parsed;
+    rules::Problem problem;
+    return value ? reported(field, rules::amount(*value, problem), problem) : std::nullopt;
 }
 
 std::optional<Decimal> FieldReader::percent(const Field& field) {
     auto value = scalar(field, "en procentsats");
-    if (!value) {
-        return std::nullopt;
-    }
-    auto parsed = Decimal::parse(*value);
-    if (!parsed) {
-        fail(kFeltType, field.path,
-             fmt::format("procentsatsen \"{}\" er ikke et decimaltal med punktum", *value));
-        return std::nullopt;
-    }
-    if (parsed->isNegative() || *parsed > Decimal::fromInt(100)) {
-        fail(kFeltVaerdi, field.path,
-             fmt::format("procentsatsen \"{}\" ligger ikke mellem 0 og 100", *value));
-        return std::nullopt;
-    }
-    return parsed;
+    rules::Problem problem;
+    return value ? reported(field, rules::percent(*value, problem), problem) : std::nullopt;
 }
 
 std::optional<std::int64_t> FieldReader::integer(const Field& field, std::int64_t min,
                                                  std::int64_t max) {
     auto value = scalar(field, "et heltal");
-    if (!value) {
-        return std::nullopt;
-    }
-    if (!allDigits(*value) || value->size() > 18) {
-        fail(kFeltType, field.path, fmt::format("forventede et heltal, fandt \"{}\"", *value));
-        return std::nullopt;
-    }
-    const std::int64_t number = std::stoll(*value);
-    if (number < min || number > max) {
-        fail(kFeltVaerdi, field.path,
-             fmt::format("tallet {} ligger ikke mellem {} og {}", number, min, max));
-        return std::nullopt;
-    }
-    return number;
+    rules::Problem problem;
+    return value ? reported(field, rules::integer(*value, min, max, problem), problem)
+                 : std::nullopt;
 }
 
 std::optional<bool> FieldReader::boolean(const Field& field) {
     auto value = scalar(field, "true eller false");
+    rules::Problem problem;
     if (!value) {
         return std::nullopt;
     }
-    if (!isQuoted(*field.node) && (*value == "true" || *value == "false")) {
-        return *value == "true";
-    }
-    const std::string shown = isQuoted(*field.node) ? fmt::format("teksten \"{}\"", *value)
-                                                     : fmt::format("\"{}\"", *value);
-    fail(kFeltType, field.path, fmt::format("forventede true eller false, fandt {}", shown));
-    return std::nullopt;
+    return reported(field, rules::boolean(*value, isQuoted(*field.node), problem), problem);
 }
 
 } // namespace ydelse::io

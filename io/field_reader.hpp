@@ -3,6 +3,8 @@
 // reader can go on and collect all errors instead of stopping at the first.
 #pragma once
 
+#include "io/scalar_rules.hpp"
+
 #include "runtime/model/order.hpp"
 
 #include <yaml-cpp/yaml.h>
@@ -84,6 +86,8 @@ public:
     std::optional<bool> boolean(const Field& field);
 
 private:
+    template <typename T>
+    std::optional<T> reported(const Field& field, std::optional<T> value, rules::Problem& problem);
     std::optional<MapView> mapEntries(const Field& field,
                                       std::initializer_list<std::string_view> known,
                                       bool freeKeys);

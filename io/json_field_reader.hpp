@@ -5,6 +5,8 @@
 // when an error names it; and mappings are read in place in the tree, not copied.
 #pragma once
 
+#include "io/scalar_rules.hpp"
+
 #include "io/json_tree.hpp"
 
 #include <cstdint>
@@ -87,6 +89,8 @@ public:
     std::optional<bool> boolean(const Field& field);
 
 private:
+    template <typename T>
+    std::optional<T> reported(const Field& field, std::optional<T> value, rules::Problem& problem);
     std::optional<MapView> mapEntries(const Field& field,
                                       std::initializer_list<std::string_view> known,
                                       bool freeKeys);
