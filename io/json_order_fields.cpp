@@ -4,30 +4,16 @@
 // place, so their capacity carries over from one order to the next.
 #include "io/json_field_reader.hpp"
 #include "io/order_sections.hpp"
+#include "io/scalar_rules.hpp"
 
 #include <fmt/format.h>
 
 namespace ydelse::io::json {
 namespace {
 
-constexpr std::int64_t kMaxCount = 9999;
-
-RecipientType recipientType(std::string_view name) {
-    if (name == "cvr") {
-        return RecipientType::Cvr;
-    }
-    return name == "se" ? RecipientType::Se : RecipientType::Cpr;
-}
-
-TaxCardType taxCardType(std::string_view name) {
-    if (name == "hovedkort") {
-        return TaxCardType::Hovedkort;
-    }
-    if (name == "bikort") {
-        return TaxCardType::Bikort;
-    }
-    return name == "frikort" ? TaxCardType::Frikort : TaxCardType::Intet;
-}
+using rules::kMaxCount;
+using rules::recipientType;
+using rules::taxCardType;
 
 // The list's items with their paths: calls f(item field) for each.
 template <typename F>

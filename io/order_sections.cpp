@@ -4,6 +4,7 @@
 #include "io/order_sections.hpp"
 
 #include "io/order_reader.hpp"
+#include "io/scalar_rules.hpp"
 
 #include <fmt/format.h>
 
@@ -12,28 +13,11 @@
 namespace ydelse::io {
 namespace {
 
-constexpr std::int64_t kMaxCount = 9999;
+using rules::kMaxCount;
+using rules::recipientType;
+using rules::taxCardType;
 
-RecipientType recipientType(std::string_view name) {
-    if (name == "cvr") {
-        return RecipientType::Cvr;
-    }
-    return name == "se" ? RecipientType::Se : RecipientType::Cpr;
-}
-
-TaxCardType taxCardType(std::string_view name) {
-    if (name == "hovedkort") {
-        return TaxCardType::Hovedkort;
-    }
-    if (name == "bikort") {
-        return TaxCardType::Bikort;
-    }
-    return name == "frikort" ? TaxCardType::Frikort : TaxCardType::Intet;
-}
-
-bool allDigits(std::string_view text) {
-    return !text.empty() && text.find_first_not_of("0123456789") == std::string_view::npos;
-}
+using rules::allDigits;
 
 int twoDigits(std::string_view text, std::size_t pos) {
     return (text[pos] - '0') * 10 + (text[pos + 1] - '0');

@@ -43,6 +43,23 @@ std::string joinChoices(std::initializer_list<std::string_view> allowed) {
     return joined;
 }
 
+RecipientType recipientType(std::string_view name) {
+    if (name == "cvr") {
+        return RecipientType::Cvr;
+    }
+    return name == "se" ? RecipientType::Se : RecipientType::Cpr;
+}
+
+TaxCardType taxCardType(std::string_view name) {
+    if (name == "hovedkort") {
+        return TaxCardType::Hovedkort;
+    }
+    if (name == "bikort") {
+        return TaxCardType::Bikort;
+    }
+    return name == "frikort" ? TaxCardType::Frikort : TaxCardType::Intet;
+}
+
 bool oneOf(std::string_view text, std::initializer_list<std::string_view> allowed,
            Problem& problem) {
     for (std::string_view candidate : allowed) {

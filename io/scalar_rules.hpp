@@ -4,6 +4,7 @@
 // text and name the field.
 #pragma once
 
+#include "runtime/model/order.hpp"
 #include "runtime/support/date.hpp"
 #include "runtime/support/decimal.hpp"
 
@@ -37,6 +38,13 @@ std::optional<Decimal> percent(std::string_view text, Problem& problem);
 /// Plain digits within [min, max].
 std::optional<std::int64_t> integer(std::string_view text, std::int64_t min, std::int64_t max,
                                     Problem& problem);
+/// The largest forsørgelse.uge and forsørgelse.måneder an order may give.
+inline constexpr std::int64_t kMaxCount = 9999;
+
+/// The contract's names of recipient and skattekort types, already checked with oneOf.
+RecipientType recipientType(std::string_view name);
+TaxCardType taxCardType(std::string_view name);
+
 /// Unquoted true or false.
 std::optional<bool> boolean(std::string_view text, bool quoted, Problem& problem);
 

@@ -31,29 +31,9 @@ skattekort: {type: hovedkort, trækprocent: "37", fradrag: "4141.00"}
 )";
 
 // A skattefri ydelse paying loft(beløb), for tests of regler and their undtagelser.
-const char* kLoftYdelse = R"(
-ydelse T "T" {
-  lovgrundlag "l"
-  version "1"
-  fagsystem KY
-  modtager cpr
-  periode måned
-  gyldig fra 2024-01-01
-  skat fri
-  grundlag { beløb: Beløb }
-  brutto = loft(grundlag.beløb)
-  atp_egen = 0 kr
-  atp_kommune = 0 kr
-  am_bidrag = 0 kr
-  a_indkomst = 0 kr
-  op_bidrag = 0 kr
-  refusion_procent = 0 %
-  refusion_grundlag = brutto
-  refusion = 0 kr
-  kontering K(u = logisk udgift)
-}
-kontering K(u: Konto) { lovgrundlag "k" version "1" brutto: debet u kredit logisk m }
-)";
+const std::string kLoftYdelse =
+    testing::skattefriYdelse("loft(grundlag.beløb)") +
+    "kontering K(u: Konto) { lovgrundlag \"k\" version \"1\" brutto: debet u kredit logisk m }\n";
 
 Result run(const std::string& text) {
     io::ReadOrder read = io::readOrderText(text);
@@ -226,34 +206,13 @@ kontering K(u: Konto) {
   version "1"
   brutto: debet u kredit logisk m
 }
-ydelse T "T" {
-  lovgrundlag "l"
-  version "1"
-  fagsystem KY
-  modtager cpr
-  periode uge
-  gyldig fra 2024-01-01
-  skat fri
-  grundlag {
-    timer: Heltal
-    timesats: Beløb valgfri
-    bonus: Beløb valgfri
-  }
-  krav grundlag.timer <= 37 * kalenderuger(periode)
+)" + testing::skattefriYdelse(
+        "rund_halvt_op(sats * grundlag.timer; 0,01 kr) + grundlag.bonus",
+        "timer: Heltal\n    timesats: Beløb valgfri\n    bonus: Beløb valgfri",
+        R"(  krav grundlag.timer <= 37 * kalenderuger(periode)
     ellers afvis FOR_MANGE_TIMER "for mange timer" felt "grundlag.timer"
-  sats = hvis angivet(grundlag.timesats) så grundlag.timesats ellers 100 kr
-  brutto = rund_halvt_op(sats * grundlag.timer; 0,01 kr) + grundlag.bonus
-  atp_egen = 0 kr
-  atp_kommune = 0 kr
-  am_bidrag = 0 kr
-  a_indkomst = 0 kr
-  op_bidrag = 0 kr
-  refusion_procent = 0 %
-  refusion_grundlag = brutto
-  refusion = 0 kr
-  kontering K(u = logisk udgift)
-}
-)";
+  sats = hvis angivet(grundlag.timesats) så grundlag.timesats ellers 100 kr)",
+        "uge");
     CompileResult c = compileSources(
         {{"k.yk", katalog}, {"t.yk", body}, {"u.yk", testing::kMinimalUdbetaling}});
     for (const Diagnostic& d : c.diagnostics.items()) {
@@ -347,7 +306,7 @@ undtagelse lokalt_loft til loft for kommune 561 {
   version "1"
   når x > 1000 kr = 1000 kr
 }
-)" + std::string(kLoftYdelse);
+)" + kLoftYdelse;
     CompileResult c = compileSources({{"k.yk", "katalog \"T\" version \"1\" fagsystemer KY\n"},
                                       {"r.yk", rules},
                                       {"u.yk", testing::kMinimalUdbetaling}});

@@ -75,6 +75,37 @@ ydelse TEST "Testydelse" {
 )" + extra + "\n}\n";
 }
 
+/// A skattefri ydelse T paying `brutto`, posted by a konteringsregel K(u) the test declares;
+/// `before` (krav, definitions) goes in front of brutto.
+inline std::string skattefriYdelse(const std::string& brutto,
+                                   const std::string& grundlag = "beløb: Beløb",
+                                   const std::string& before = "",
+                                   const std::string& periode = "måned") {
+    return R"(
+ydelse T "T" {
+  lovgrundlag "l"
+  version "1"
+  fagsystem KY
+  modtager cpr
+  periode )" + periode + R"(
+  gyldig fra 2024-01-01
+  skat fri
+  grundlag { )" + grundlag + R"( }
+)" + before + R"(
+  brutto = )" + brutto + R"(
+  atp_egen = 0 kr
+  atp_kommune = 0 kr
+  am_bidrag = 0 kr
+  a_indkomst = 0 kr
+  op_bidrag = 0 kr
+  refusion_procent = 0 %
+  refusion_grundlag = brutto
+  refusion = 0 kr
+  kontering K(u = logisk udgift)
+}
+)";
+}
+
 inline CompileResult compileTest(const std::string& body,
                                  const std::vector<std::pair<std::string, std::string>>& satser = {}) {
     return compileSources({{"katalog.yk", kKatalog}, {"udbetaling.yk", kUdbetaling},

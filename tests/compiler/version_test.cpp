@@ -16,28 +16,7 @@ using namespace ydelse::testing;
 namespace {
 
 // A skattefri ydelse valid from 2024 paying loft(beløb) + tillæg(), posted by konteringsregel K.
-const char* kYdelse = R"(
-ydelse T "T" {
-  lovgrundlag "l"
-  version "1"
-  fagsystem KY
-  modtager cpr
-  periode måned
-  gyldig fra 2024-01-01
-  skat fri
-  grundlag { beløb: Beløb }
-  brutto = loft(grundlag.beløb) + tillæg(grundlag.beløb)
-  atp_egen = 0 kr
-  atp_kommune = 0 kr
-  am_bidrag = 0 kr
-  a_indkomst = 0 kr
-  op_bidrag = 0 kr
-  refusion_procent = 0 %
-  refusion_grundlag = brutto
-  refusion = 0 kr
-  kontering K(u = logisk udgift)
-}
-)";
+const std::string kYdelse = skattefriYdelse("loft(grundlag.beløb) + tillæg(grundlag.beløb)");
 
 // Two versions of loft (with a deliberate gap in July 2025), two of the tabel tillæg and two
 // of the konteringsregel K.
