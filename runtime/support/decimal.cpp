@@ -1,90 +1,87 @@
-// Exact decimal arithmetic; see decimal.hpp for the contract.
+// Exact decimal arithmetic; see decimal.hpp for the contract. The inline fast paths there cover
+// operands of equal scale; everything else, and every overflow, comes here.
 #include "runtime/support/decimal.hpp"
 
 #include <algorithm>
-#include <cstdint>
 #include <array>
+#include <limits>
 #include <stdexcept>
 
 namespace ydelse {
 namespace {
 
-// 10^n for n in [0, 38]: the range a 128-bit mantissa can hold.
-const Int128& powerOfTen(int n) {
-    static const std::array<Int128, 39> table = [] {
-        std::array<Int128, 39> t{};
-        t[0] = 1;
-        for (std::size_t i = 1; i < t.size(); ++i) {
-            t[i] = t[i - 1] * 10;
-        }
-        return t;
-    }();
-    if (n < 0 || n >= static_cast<int>(table.size())) {
+constexpr Int128 kInt128Max = static_cast<Int128>(~static_cast<unsigned __int128>(0) >> 1);
+constexpr Int128 kInt128Min = -kInt128Max - 1;
+
+// 10^n for n in [0, 38]: every power a 128-bit mantissa can hold.
+constexpr std::array<Int128, 39> kPowersOfTen = [] {
+    std::array<Int128, 39> t{};
+    t[0] = 1;
+    for (std::size_t i = 1; i < t.size(); ++i) {
+        t[i] = t[i - 1] * 10;
+    }
+    return t;
+}();
+
+Int128 powerOfTen(int n) {
+    if (n < 0 || n >= static_cast<int>(kPowersOfTen.size())) {
         throw std::overflow_error("decimal scale out of range");
     }
-    return table[static_cast<std::size_t>(n)];
+    return kPowersOfTen[static_cast<std::size_t>(n)];
 }
 
-// Fast paths. Nearly every mantissa in a payment is far below 2^62 and scales differ by a few
-// digits, so + - * and comparison can run on the compiler's native 128-bit integer: with
-// |mantissa| < 2^62 and a scale difference of at most 18, every intermediate stays below 2^123,
-// where neither the native type nor checked_int128_t (range +-(2^128 - 1)) can overflow. The
-// results are therefore exactly those of the general path, which handles everything else.
-constexpr unsigned long long kSmallLimit = 1ULL << 62;
-constexpr int kMaxFastShift = 18;
+[[noreturn]] void overflow() { throw std::overflow_error("decimal overflow"); }
 
-constexpr long long kPow10[kMaxFastShift + 1] = {
-    1LL, 10LL, 100LL, 1000LL, 10000LL, 100000LL, 1000000LL, 10000000LL, 100000000LL,
-    1000000000LL, 10000000000LL, 100000000000LL, 1000000000000LL, 10000000000000LL,
-    100000000000000LL, 1000000000000000LL, 10000000000000000LL, 100000000000000000LL,
-    1000000000000000000LL};
-
-// The mantissa as a 64-bit integer, when its magnitude is below 2^62.
-bool smallMantissa(const Int128& m, long long& out) {
-    const auto& backend = m.backend();
-    if (backend.size() != 1 || backend.limbs()[0] >= kSmallLimit) {
-        return false;
+Int128 checkedMul(Int128 a, Int128 b) {
+    Int128 r;
+    if (__builtin_mul_overflow(a, b, &r)) {
+        overflow();
     }
-    const auto magnitude = static_cast<long long>(backend.limbs()[0]);
-    out = backend.sign() ? -magnitude : magnitude;
-    return true;
+    return r;
 }
 
-// a and b as native integers at their common scale, when the fast path applies.
-bool alignedSmall(const Decimal& a, const Decimal& b, __int128& x, __int128& y, int& scale) {
-    long long am = 0;
-    long long bm = 0;
-    if (!smallMantissa(a.mantissa(), am) || !smallMantissa(b.mantissa(), bm)) {
-        return false;
-    }
-    const int shift = a.scale() - b.scale();
-    if (shift > kMaxFastShift || shift < -kMaxFastShift) {
-        return false;
-    }
-    scale = std::max(a.scale(), b.scale());
-    x = static_cast<__int128>(am) * (shift < 0 ? kPow10[-shift] : 1);
-    y = static_cast<__int128>(bm) * (shift > 0 ? kPow10[shift] : 1);
-    return true;
+bool fitsInt64(Int128 v) {
+    return v >= std::numeric_limits<std::int64_t>::min() &&
+           v <= std::numeric_limits<std::int64_t>::max();
 }
 
-Int128 toInt128(__int128 value) {
-    if (value >= INT64_MIN && value <= INT64_MAX) {
-        return Int128(static_cast<long long>(value));
+// Quotient (truncated towards zero) and remainder. The 64-bit division is several times
+// faster than the 128-bit library call, and nearly every operand of a payment fits.
+void divide(Int128 num, Int128 den, Int128& q, Int128& r) {
+    if (fitsInt64(num) && fitsInt64(den) &&
+        !(num == std::numeric_limits<std::int64_t>::min() && den == -1)) {
+        const auto n = static_cast<std::int64_t>(num);
+        const auto d = static_cast<std::int64_t>(den);
+        q = n / d;
+        r = n % d;
+        return;
     }
-    return Int128(value);
+    if (num == kInt128Min && den == -1) {
+        overflow();
+    }
+    q = num / den;
+    r = num % den;
 }
 
-// Brings a and b to the same scale (the larger one).
-std::pair<Int128, Int128> aligned(const Decimal& a, const Decimal& b, int& scale) {
-    scale = std::max(a.scale(), b.scale());
-    return {a.mantissa() * powerOfTen(scale - a.scale()),
-            b.mantissa() * powerOfTen(scale - b.scale())};
+Int128 remainder(Int128 num, Int128 den) {
+    Int128 q;
+    Int128 r;
+    divide(num, den, q, r);
+    return r;
+}
+
+Int128 absolute(Int128 v) {
+    if (v == kInt128Min) {
+        overflow();
+    }
+    return v < 0 ? -v : v;
 }
 
 // Integer quotient num/den rounded by mode (den > 0 is not required).
-Int128 divideInteger(const Int128& num, const Int128& den, RoundingMode mode) {
-    Int128 q = num / den; // truncates towards zero
-    Int128 r = num - q * den;
+Int128 divideInteger(Int128 num, Int128 den, RoundingMode mode) {
+    Int128 q;
+    Int128 r;
+    divide(num, den, q, r);
     if (r == 0) {
         return q;
     }
@@ -96,10 +93,12 @@ Int128 divideInteger(const Int128& num, const Int128& den, RoundingMode mode) {
         return negative ? q : q + 1;
     case RoundingMode::HalfUp:
     case RoundingMode::HalfEven: {
-        Int128 twiceR = abs(r) * 2;
-        Int128 absDen = abs(den);
-        bool awayFromZero = twiceR > absDen;
-        if (twiceR == absDen) {
+        // |r| < |den| <= 2^127 - 1, so comparing |r| with |den| - |r| cannot overflow.
+        const Int128 absR = absolute(r);
+        const Int128 absDen = absolute(den);
+        const Int128 rest = absDen - absR;
+        bool awayFromZero = absR > rest;
+        if (absR == rest) {
             awayFromZero = mode == RoundingMode::HalfUp || (q % 2 != 0);
         }
         if (!awayFromZero) {
@@ -111,11 +110,26 @@ Int128 divideInteger(const Int128& num, const Int128& den, RoundingMode mode) {
     throw std::logic_error("unreachable rounding mode");
 }
 
+// The digits of `value` written backwards from `end`; returns the new start.
+char* writeDigits(char* end, unsigned __int128 value) {
+    // 64-bit divisions for all but the top digits of a huge value.
+    while (value > std::numeric_limits<std::uint64_t>::max()) {
+        *--end = static_cast<char>('0' + static_cast<int>(value % 10));
+        value /= 10;
+    }
+    auto small = static_cast<std::uint64_t>(value);
+    do {
+        *--end = static_cast<char>('0' + small % 10);
+        small /= 10;
+    } while (small != 0);
+    return end;
+}
+
 } // namespace
 
-Decimal::Decimal(Int128 mantissa, int scale) : mantissa_(std::move(mantissa)), scale_(scale) {
+Decimal::Decimal(Int128 mantissa, int scale) : mantissa_(mantissa), scale_(scale) {
     if (scale_ < 0) {
-        mantissa_ *= powerOfTen(-scale_);
+        mantissa_ = checkedMul(mantissa_, powerOfTen(-scale_));
         scale_ = 0;
     }
     if (scale_ > kMaxScale) {
@@ -124,6 +138,13 @@ Decimal::Decimal(Int128 mantissa, int scale) : mantissa_(std::move(mantissa)), s
             throw std::overflow_error("decimal precision exceeded");
         }
     }
+}
+
+Decimal Decimal::operator-() const {
+    if (mantissa_ == kInt128Min) {
+        overflow();
+    }
+    return Decimal(Raw{}, -mantissa_, scale_);
 }
 
 std::optional<Decimal> Decimal::parse(std::string_view text) {
@@ -140,157 +161,105 @@ std::optional<Decimal> Decimal::parse(std::string_view text) {
     int scale = 0;
     bool sawDigit = false;
     bool sawPoint = false;
-    try {
-        for (; i < text.size(); ++i) {
-            char c = text[i];
-            if (c == '.') {
-                if (sawPoint || !sawDigit) {
-                    return std::nullopt;
-                }
-                sawPoint = true;
-                continue;
-            }
-            if (c < '0' || c > '9') {
+    for (; i < text.size(); ++i) {
+        const char c = text[i];
+        if (c == '.') {
+            if (sawPoint || !sawDigit) {
                 return std::nullopt;
             }
-            mantissa = mantissa * 10 + (c - '0');
-            sawDigit = true;
-            if (sawPoint) {
-                ++scale;
-            }
+            sawPoint = true;
+            continue;
         }
-        if (!sawDigit || (sawPoint && scale == 0) || scale > kMaxScale) {
+        if (c < '0' || c > '9') {
             return std::nullopt;
         }
-    } catch (const std::overflow_error&) {
+        // Accumulated negatively when negative, so that the most negative value parses too.
+        const int digit = negative ? -(c - '0') : c - '0';
+        if (__builtin_mul_overflow(mantissa, 10, &mantissa) ||
+            __builtin_add_overflow(mantissa, digit, &mantissa)) {
+            return std::nullopt;
+        }
+        sawDigit = true;
+        if (sawPoint) {
+            ++scale;
+        }
+    }
+    if (!sawDigit || (sawPoint && scale == 0) || scale > kMaxScale) {
         return std::nullopt;
     }
-    return Decimal(negative ? Int128(-mantissa) : mantissa, scale);
+    return Decimal(Raw{}, mantissa, scale);
 }
 
 bool Decimal::isWholeOre() const {
-    if (scale_ <= 2) {
-        return true;
-    }
-    return mantissa_ % powerOfTen(scale_ - 2) == 0;
+    return scale_ <= 2 || remainder(mantissa_, powerOfTen(scale_ - 2)) == 0;
 }
 
-bool Decimal::isInteger() const { return scale_ == 0 || mantissa_ % powerOfTen(scale_) == 0; }
+bool Decimal::isInteger() const {
+    return scale_ == 0 || remainder(mantissa_, powerOfTen(scale_)) == 0;
+}
 
 std::int64_t Decimal::toInt64() const {
-    Int128 whole = mantissa_ / powerOfTen(scale_);
-    if (whole > Int128(INT64_MAX) || whole < Int128(INT64_MIN)) {
+    Int128 whole;
+    Int128 rest;
+    divide(mantissa_, powerOfTen(scale_), whole, rest);
+    if (!fitsInt64(whole)) {
         throw std::overflow_error("integer out of range");
     }
     return static_cast<std::int64_t>(whole);
 }
 
 Decimal Decimal::normalized() const {
-    long long small = 0;
-    if (smallMantissa(mantissa_, small)) {
-        int s = scale_;
+    Int128 m = mantissa_;
+    int s = scale_;
+    if (fitsInt64(m)) {
+        auto small = static_cast<std::int64_t>(m);
         while (s > 0 && small % 10 == 0) {
             small /= 10;
             --s;
         }
-        Decimal d;
-        d.mantissa_ = Int128(small);
-        d.scale_ = s;
-        return d;
+        return Decimal(Raw{}, small, s);
     }
-    Int128 m = mantissa_;
-    int s = scale_;
     while (s > 0 && m % 10 == 0) {
         m /= 10;
         --s;
     }
-    Decimal d;
-    d.mantissa_ = m;
-    d.scale_ = s;
-    return d;
+    return Decimal(Raw{}, m, s);
 }
-
-namespace {
-
-// The fast path of toString: |mantissa| below 10^12 and at most 6 forced decimals keep every
-// intermediate below 10^18, inside 64 bits.
-constexpr long long kSmallMantissa = 1'000'000'000'000LL;
-constexpr int kSmallMinDecimals = 6;
-
-// The digits of `value` written backwards from `end`; returns the new start.
-char* writeDigits(char* end, unsigned long long value) {
-    do {
-        *--end = static_cast<char>('0' + value % 10);
-        value /= 10;
-    } while (value != 0);
-    return end;
-}
-
-} // namespace
 
 void Decimal::appendTo(std::string& out, int minDecimals) const {
-    // Nearly every amount has a mantissa of a few digits: formatting it with 64-bit integers
-    // avoids a 128-bit division per digit. The text is the same as the general path's.
-    long long m = 0;
-    if (smallMantissa(mantissa_, m) && m > -kSmallMantissa && m < kSmallMantissa &&
-        minDecimals >= 0 && minDecimals <= kSmallMinDecimals) {
-        int scale = scale_;
-        while (scale > 0 && m % 10 == 0) {
-            m /= 10;
-            --scale;
-        }
-        const bool negative = m < 0;
-        unsigned long long digits = static_cast<unsigned long long>(negative ? -m : m);
-        const int decimals = std::max(scale, minDecimals);
-        for (int k = scale; k < decimals; ++k) {
-            digits *= 10;
-        }
-        char buffer[48];
-        char* const end = buffer + sizeof buffer;
-        char* start = writeDigits(end, digits);
-        while (end - start <= decimals) {
-            *--start = '0';
-        }
-        if (negative) {
-            out += '-';
-        }
-        out.append(start, static_cast<std::size_t>(end - start - decimals));
-        if (decimals > 0) {
-            out += '.';
-            out.append(end - decimals, static_cast<std::size_t>(decimals));
-        }
-        return;
+    const Decimal n = normalized();
+    // No caller asks for more than a few forced decimals; the clamp keeps the buffer bounded.
+    const int decimals = std::max(n.scale_, std::clamp(minDecimals, 0, 40));
+    const bool negative = n.mantissa_ < 0;
+    // The magnitude as unsigned, so that the most negative mantissa has one too.
+    const unsigned __int128 magnitude = negative
+                                            ? ~static_cast<unsigned __int128>(n.mantissa_) + 1
+                                            : static_cast<unsigned __int128>(n.mantissa_);
+    // At most 39 digits, 40 padding zeros and a leading zero.
+    char buffer[96];
+    char* const end = buffer + sizeof buffer;
+    char* const digitsEnd = end - (decimals - n.scale_);
+    for (char* p = digitsEnd; p != end; ++p) {
+        *p = '0';
     }
-    out += toString(minDecimals);
+    char* start = writeDigits(digitsEnd, magnitude);
+    while (end - start <= decimals) {
+        *--start = '0';
+    }
+    if (negative) {
+        out += '-';
+    }
+    out.append(start, static_cast<std::size_t>(end - start - decimals));
+    if (decimals > 0) {
+        out += '.';
+        out.append(end - decimals, static_cast<std::size_t>(decimals));
+    }
 }
 
 std::string Decimal::toString(int minDecimals) const {
-    long long small = 0;
-    if (smallMantissa(mantissa_, small) && small > -kSmallMantissa && small < kSmallMantissa &&
-        minDecimals >= 0 && minDecimals <= kSmallMinDecimals) {
-        std::string text;
-        appendTo(text, minDecimals);
-        return text;
-    }
-    Decimal n = normalized();
-    int scale = std::max(n.scale_, minDecimals);
-    Int128 m = n.mantissa_ * powerOfTen(scale - n.scale_);
-    bool negative = m < 0;
-    // Digits by hand: Boost's str() trips a false -Wrestrict in GCC 12 at -O2 (GCC PR 105329).
-    std::string digits;
-    Int128 rest = negative ? Int128(-m) : m;
-    do {
-        digits += static_cast<char>('0' + static_cast<int>(rest % 10));
-        rest /= 10;
-    } while (rest != 0);
-    std::reverse(digits.begin(), digits.end());
-    if (static_cast<int>(digits.size()) <= scale) {
-        digits.insert(0, static_cast<std::size_t>(scale) + 1 - digits.size(), '0');
-    }
-    if (scale > 0) {
-        digits.insert(digits.size() - static_cast<std::size_t>(scale), 1, '.');
-    }
-    return negative ? "-" + digits : digits;
+    std::string text;
+    appendTo(text, minDecimals);
+    return text;
 }
 
 Decimal Decimal::roundTo(const Decimal& unit, RoundingMode mode) const {
@@ -304,62 +273,46 @@ Decimal Decimal::divideRound(const Decimal& numerator, const Decimal& denominato
     }
     // value = (n / 10^ns) / (d / 10^ds); we want k = value / unit rounded, result k * unit.
     // k = n * 10^ds * 10^us / (10^ns * d * u)  with unit = u / 10^us.
-    Decimal n = numerator.normalized();
-    Decimal d = denominator.normalized();
-    Decimal u = unit.normalized();
-    Int128 num = n.mantissa_ * powerOfTen(d.scale_) * powerOfTen(u.scale_);
-    Int128 den = powerOfTen(n.scale_) * d.mantissa_ * u.mantissa_;
-    Int128 k = divideInteger(num, den, mode);
-    return Decimal(k * u.mantissa_, u.scale_);
+    const Decimal n = numerator.normalized();
+    const Decimal d = denominator.normalized();
+    const Decimal u = unit.normalized();
+    const Int128 num = checkedMul(checkedMul(n.mantissa_, powerOfTen(d.scale_)),
+                                  powerOfTen(u.scale_));
+    const Int128 den = checkedMul(checkedMul(powerOfTen(n.scale_), d.mantissa_), u.mantissa_);
+    const Int128 k = divideInteger(num, den, mode);
+    return Decimal(checkedMul(k, u.mantissa_), u.scale_);
 }
 
-Decimal operator+(const Decimal& a, const Decimal& b) {
-    int scale = 0;
-    __int128 sx = 0;
-    __int128 sy = 0;
-    if (alignedSmall(a, b, sx, sy, scale)) {
-        return Decimal(toInt128(sx + sy), scale);
+Decimal Decimal::addAligned(const Decimal& a, const Decimal& b, bool subtract) {
+    const int scale = std::max(a.scale_, b.scale_);
+    const Int128 x = checkedMul(a.mantissa_, powerOfTen(scale - a.scale_));
+    const Int128 y = checkedMul(b.mantissa_, powerOfTen(scale - b.scale_));
+    Int128 r;
+    if (subtract ? __builtin_sub_overflow(x, y, &r) : __builtin_add_overflow(x, y, &r)) {
+        overflow();
     }
-    auto [x, y] = aligned(a, b, scale);
-    return Decimal(x + y, scale);
+    return Decimal(Raw{}, r, scale);
 }
 
-Decimal operator-(const Decimal& a, const Decimal& b) {
-    int scale = 0;
-    __int128 sx = 0;
-    __int128 sy = 0;
-    if (alignedSmall(a, b, sx, sy, scale)) {
-        return Decimal(toInt128(sx - sy), scale);
-    }
-    auto [x, y] = aligned(a, b, scale);
-    return Decimal(x - y, scale);
+Decimal Decimal::multiplyWide(const Decimal& a, const Decimal& b) {
+    // Either the product's mantissa overflowed (an error) or its scale exceeds kMaxScale, which
+    // the checked constructor normalises away or refuses.
+    return Decimal(checkedMul(a.mantissa_, b.mantissa_), a.scale_ + b.scale_);
 }
 
-Decimal operator*(const Decimal& a, const Decimal& b) {
-    long long am = 0;
-    long long bm = 0;
-    if (smallMantissa(a.mantissa_, am) && smallMantissa(b.mantissa_, bm)) {
-        return Decimal(toInt128(static_cast<__int128>(am) * bm), a.scale_ + b.scale_);
+std::strong_ordering Decimal::compareAligned(const Decimal& a, const Decimal& b) {
+    const int scale = std::max(a.scale_, b.scale_);
+    Int128 x;
+    Int128 y;
+    // A side that overflows when scaled up exceeds every 128-bit value in magnitude, so its
+    // sign alone decides.
+    if (__builtin_mul_overflow(a.mantissa_, powerOfTen(scale - a.scale_), &x)) {
+        return a.mantissa_ < 0 ? std::strong_ordering::less : std::strong_ordering::greater;
     }
-    return Decimal(a.mantissa_ * b.mantissa_, a.scale_ + b.scale_);
-}
-
-std::strong_ordering operator<=>(const Decimal& a, const Decimal& b) {
-    int scale = 0;
-    __int128 sx = 0;
-    __int128 sy = 0;
-    if (alignedSmall(a, b, sx, sy, scale)) {
-        return sx < sy ? std::strong_ordering::less
-                       : sx > sy ? std::strong_ordering::greater : std::strong_ordering::equal;
+    if (__builtin_mul_overflow(b.mantissa_, powerOfTen(scale - b.scale_), &y)) {
+        return b.mantissa_ < 0 ? std::strong_ordering::greater : std::strong_ordering::less;
     }
-    auto [x, y] = aligned(a, b, scale);
-    if (x < y) {
-        return std::strong_ordering::less;
-    }
-    if (x > y) {
-        return std::strong_ordering::greater;
-    }
-    return std::strong_ordering::equal;
+    return x <=> y;
 }
 
 Decimal max(const Decimal& a, const Decimal& b) { return a < b ? b : a; }

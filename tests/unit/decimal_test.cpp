@@ -1,6 +1,7 @@
 // Money and rounding: exact decimal arithmetic and every named rounding mode, table-driven.
 #include "runtime/support/decimal.hpp"
 
+#include <boost/multiprecision/cpp_int.hpp>
 #include <doctest/doctest.h>
 
 #include <algorithm>
@@ -94,67 +95,162 @@ TEST_CASE("overflow is an error, never a wrap") {
     CHECK_THROWS_AS(Decimal(ydelse::Int128(1), Decimal::kMaxScale + 1), std::overflow_error);
 }
 
-TEST_CASE("the 64-bit fast paths give exactly what 128-bit arithmetic gives") {
-    // The reference computes with checked_int128_t directly, as the general path does; the
-    // mantissas reach the fast path's 2^62 limit and beyond, so both paths are taken.
-    using ydelse::Int128;
+namespace {
+
+using Big = boost::multiprecision::cpp_int;
+
+Big big(ydelse::Int128 v) {
+    // Two 64-bit halves: cpp_int has no constructor from the compiler's 128-bit type here.
+    const bool negative = v < 0;
+    const auto magnitude = negative ? ~static_cast<unsigned __int128>(v) + 1
+                                    : static_cast<unsigned __int128>(v);
+    Big b = Big(static_cast<std::uint64_t>(magnitude >> 64));
+    b <<= 64;
+    b += static_cast<std::uint64_t>(magnitude);
+    return negative ? Big(-b) : b;
+}
+
+Big pow10(int n) {
+    Big p = 1;
+    for (int i = 0; i < n; ++i) {
+        p *= 10;
+    }
+    return p;
+}
+
+const Big kMax = (Big(1) << 127) - 1;
+const Big kMin = -(Big(1) << 127);
+
+bool fits(const Big& v) { return v >= kMin && v <= kMax; }
+
+// `actual` must equal mantissa/10^scale exactly when that mantissa fits in 128 bits, and the
+// operation must have thrown otherwise.
+template <typename Operation>
+void checkAgainst(const Big& mantissa, int scale, Operation operation) {
+    if (!fits(mantissa)) {
+        CHECK_THROWS_AS(operation(), std::overflow_error);
+        return;
+    }
+    const Decimal actual = operation();
+    CHECK(big(actual.mantissa()) == mantissa);
+    CHECK(actual.scale() == scale);
+}
+
+// Integer quotient with the rounding mode, on unbounded integers.
+Big roundedQuotient(const Big& num, const Big& den, RoundingMode mode) {
+    Big q = num / den; // truncates
+    const Big r = num - q * den;
+    if (r == 0) {
+        return q;
+    }
+    const bool negative = (num < 0) != (den < 0);
+    const Big twice = abs(r) * 2;
+    bool away = false;
+    switch (mode) {
+    case RoundingMode::Down: away = negative; break;
+    case RoundingMode::Up: away = !negative; break;
+    case RoundingMode::HalfUp: away = twice >= abs(den); break;
+    case RoundingMode::HalfEven: away = twice > abs(den) || (twice == abs(den) && q % 2 != 0); break;
+    }
+    return away ? Big(negative ? Big(q - 1) : Big(q + 1)) : q;
+}
+
+} // namespace
+
+TEST_CASE("native 128-bit arithmetic equals unbounded arithmetic, or throws") {
+    // Mantissas from a few digits to beyond 2^126, so every fast and slow path is taken and
+    // products and alignments overflow; the reference never overflows.
     std::uint64_t state = 42;
     auto next = [&] {
         state = state * 6364136223846793005ULL + 1442695040888963407ULL;
         return state >> 1;
     };
-    auto pow10 = [](int n) {
-        Int128 p = 1;
-        for (int i = 0; i < n; ++i) {
-            p *= 10;
+    auto draw = [&] {
+        const std::uint64_t kind = next() % 6;
+        ydelse::Int128 m = kind == 0   ? ydelse::Int128(next() % 1000)
+                           : kind == 1 ? ydelse::Int128(next() % 100000000000ULL)
+                           : kind == 2 ? ydelse::Int128((1ULL << 62) - 2 + next() % 4)
+                           : kind == 3 ? ydelse::Int128(next() % (1ULL << 62))
+                           : kind == 4 ? ydelse::Int128(next()) * 3 // beyond 2^63
+                                       : ydelse::Int128(next()) << 63; // near 2^126
+        if (next() % 3 == 0) {
+            m = -m;
         }
-        return p;
+        return Decimal(m, static_cast<int>(next() % 9));
     };
-    auto same = [](const Decimal& x, const Decimal& y) {
-        return x.mantissa() == y.mantissa() && x.scale() == y.scale();
-    };
+    const RoundingMode modes[] = {RoundingMode::Down, RoundingMode::Up, RoundingMode::HalfUp,
+                                  RoundingMode::HalfEven};
     for (int n = 0; n < 20000; ++n) {
-        auto draw = [&] {
-            const std::uint64_t kind = next() % 5;
-            Int128 m = kind == 0   ? Int128(next() % 1000)
-                       : kind == 1 ? Int128(next() % 100000000000ULL)
-                       : kind == 2 ? Int128((1ULL << 62) - 2 + next() % 4) // around the limit
-                       : kind == 3 ? Int128(next() % (1ULL << 62))
-                                   : Int128(next()) * 3; // beyond 2^63
-            if (next() % 3 == 0) {
-                m = -m;
-            }
-            return Decimal(m, static_cast<int>(next() % 7));
-        };
         const Decimal a = draw();
         const Decimal c = draw();
         const int s = std::max(a.scale(), c.scale());
-        const Int128 x = a.mantissa() * pow10(s - a.scale());
-        const Int128 y = c.mantissa() * pow10(s - c.scale());
-        CHECK(same(a + c, Decimal(x + y, s)));
-        CHECK(same(a - c, Decimal(x - y, s)));
-        CHECK(same(c - a, Decimal(y - x, s)));
-        // Both mantissas beyond 2^64 can overflow: then both must throw.
-        std::optional<Decimal> product;
-        try {
-            product = Decimal(a.mantissa() * c.mantissa(), a.scale() + c.scale());
-        } catch (const std::overflow_error&) {
+        const Big x = big(a.mantissa()) * pow10(s - a.scale());
+        const Big y = big(c.mantissa()) * pow10(s - c.scale());
+        CAPTURE(a.toString());
+        CAPTURE(c.toString());
+        if (fits(x) && fits(y)) {
+            checkAgainst(x + y, s, [&] { return a + c; });
+            checkAgainst(x - y, s, [&] { return a - c; });
         }
-        if (product) {
-            CHECK(same(a * c, *product));
-        } else {
-            CHECK_THROWS_AS(a * c, std::overflow_error);
-        }
+        const Big product = big(a.mantissa()) * big(c.mantissa());
+        checkAgainst(product, a.scale() + c.scale(), [&] { return a * c; });
         const auto expected = x < y   ? std::strong_ordering::less
                               : x > y ? std::strong_ordering::greater
                                       : std::strong_ordering::equal;
         CHECK((a <=> c) == expected);
-        Int128 m = a.mantissa();
+        CHECK((c <=> a) == (0 <=> expected));
+
+        Big m = big(a.mantissa());
         int scale = a.scale();
         while (scale > 0 && m % 10 == 0) {
             m /= 10;
             --scale;
         }
-        CHECK(same(a.normalized(), Decimal(m, scale)));
+        checkAgainst(m, scale, [&] { return a.normalized(); });
+
+        // divideRound with a unit of 1 or 0.01: k = a * 10^us / c, as the reference rounds it.
+        if (!c.isZero()) {
+            const RoundingMode mode = modes[next() % 4];
+            const bool ore = next() % 2 == 0;
+            const Decimal unit = ore ? Decimal::fromOre(1) : Decimal::fromInt(1);
+            const Big num = big(a.mantissa()) * pow10(c.scale()) * (ore ? 100 : 1);
+            const Big den = big(c.mantissa()) * pow10(a.scale());
+            const Big k = roundedQuotient(num, den, mode);
+            std::optional<Decimal> q;
+            try {
+                q = Decimal::divideRound(a, c, unit, mode);
+            } catch (const std::overflow_error&) {
+            }
+            // Where numerator and denominator fit, so do their normalised forms.
+            if (fits(num) && fits(den)) {
+                REQUIRE(q.has_value());
+            }
+            if (q) {
+                CHECK(big(q->mantissa()) == k);
+                CHECK(q->scale() == (ore ? 2 : 0));
+            }
+        }
+
+        // Text round-trips exactly.
+        const std::optional<Decimal> back = Decimal::parse(a.toString());
+        REQUIRE(back.has_value());
+        CHECK(*back == a);
     }
+}
+
+TEST_CASE("the extremes of the 128-bit mantissa") {
+    const Decimal most = *Decimal::parse("170141183460469231731687303715884105727");
+    const Decimal least = *Decimal::parse("-170141183460469231731687303715884105728");
+    CHECK(most.toString() == "170141183460469231731687303715884105727");
+    CHECK(least.toString() == "-170141183460469231731687303715884105728");
+    CHECK_FALSE(Decimal::parse("170141183460469231731687303715884105728").has_value());
+    CHECK_THROWS_AS(-least, std::overflow_error);
+    CHECK_THROWS_AS(most + Decimal::fromInt(1), std::overflow_error);
+    CHECK_THROWS_AS(least - Decimal::fromInt(1), std::overflow_error);
+    CHECK(least < most);
+    CHECK(most > Decimal::fromOre(1)); // aligning `most` to scale 2 overflows: its sign decides
+    CHECK(least < Decimal::fromOre(-1));
+    CHECK_THROWS_AS(Decimal::divideRound(least, Decimal::fromInt(-1), Decimal::fromInt(1),
+                                         RoundingMode::Down),
+                    std::overflow_error);
 }
