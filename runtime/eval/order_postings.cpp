@@ -18,8 +18,11 @@ constexpr LineAmount kAmountOfArt[] = {LineAmount::Brutto,   LineAmount::AtpEgen
                                        LineAmount::AtpKommune, LineAmount::AmBidrag,
                                        LineAmount::OpBidrag, LineAmount::Refusion};
 
+} // namespace
+
 // "YYYY-MM" of the period's first day, without a string (years 0-9999, as Date prints them).
-std::array<char, 7> monthText(const Order& order) {
+// Computed once per order: every posting of the order carries it.
+std::array<char, 7> OrderRun::monthText(const Order& order) {
     const Date d = order.periode.from;
     const int y = d.year();
     const int m = d.month();
@@ -28,15 +31,12 @@ std::array<char, 7> monthText(const Order& order) {
             '-', static_cast<char>('0' + m / 10),   static_cast<char>('0' + m % 10)};
 }
 
-} // namespace
-
 // Posts a line's amounts; a negative amount is posted the other way round, which is how a
 // reversal is made.
 bool OrderRun::postLine(PostingBook& book, const LineResult& line) {
     const ir::Ydelse& y = *line.ydelse;
     Machine machine(program_, y.frame, state_.frame(line.index), state_.appliedRules(), &claims_);
-    const std::array<char, 7> month = monthText(order_);
-    const PostingText tekst(y.navn, std::string_view(month.data(), month.size()));
+    const PostingText tekst(y.navn, std::string_view(month_.data(), month_.size()));
     bool posted = false;
     for (const ir::PostingRule& rule : y.frame.postings) {
         const Decimal& amount = line.amount(kAmountOfArt[static_cast<std::size_t>(rule.art)]);
@@ -65,8 +65,7 @@ bool OrderRun::postOrderArt(PostingBook& book, ir::PostingArt art, const Decimal
     }
     const ir::Frame& frame = program_.order.frame;
     Machine machine(program_, frame, state_.frame(orderFrameIndex()), state_.appliedRules(), &claims_);
-    const std::array<char, 7> month = monthText(order_);
-    const PostingText tekst("Udbetaling", std::string_view(month.data(), month.size()));
+    const PostingText tekst("Udbetaling", std::string_view(month_.data(), month_.size()));
     for (const ir::PostingRule& rule : frame.postings) {
         if (rule.art != art) {
             continue;

@@ -25,7 +25,8 @@ public:
     OrderRun(const ir::Program& program, const Order& order, EvalState& state, Result& result,
              EvalOptions options)
         : program_(program), order_(order), state_(state), result_(result), options_(options),
-          lines_(state.scratch().lines), claims_{&order, &state.claimScratch()} {
+          lines_(state.scratch().lines), claims_{&order, &state.claimScratch()},
+          month_(monthText(order)) {
         lines_.clear();
     }
 
@@ -70,6 +71,7 @@ private:
     bool postRepayment(PostingBook& book);
     bool postLine(PostingBook& book, const LineResult& line);
     bool postOrderArt(PostingBook& book, ir::PostingArt art, const Decimal& amount);
+    static std::array<char, 7> monthText(const Order& order);
 
     const ir::Program& program_;
     const Order& order_;
@@ -79,6 +81,7 @@ private:
     std::vector<LineResult>& lines_; ///< in EvalState, to keep its capacity
     std::optional<Repayment> repayment_;
     ClaimSource claims_; ///< for every Machine of this order
+    std::array<char, 7> month_; ///< the postings' month, "YYYY-MM"
 };
 
 } // namespace ydelse

@@ -23,6 +23,10 @@ constexpr std::array<Int128, 39> kPowersOfTen = [] {
     return t;
 }();
 
+// For a scale or a difference of scales: always within [0, kMaxScale], so no check.
+inline Int128 scalePower(int n) { return kPowersOfTen[static_cast<std::size_t>(n)]; }
+static_assert(Decimal::kMaxScale < static_cast<int>(kPowersOfTen.size()));
+
 Int128 powerOfTen(int n) {
     if (n < 0 || n >= static_cast<int>(kPowersOfTen.size())) {
         throw std::overflow_error("decimal scale out of range");
@@ -191,11 +195,11 @@ std::optional<Decimal> Decimal::parse(std::string_view text) {
 }
 
 bool Decimal::isWholeOre() const {
-    return scale_ <= 2 || remainder(mantissa_, powerOfTen(scale_ - 2)) == 0;
+    return scale_ <= 2 || remainder(mantissa_, scalePower(scale_ - 2)) == 0;
 }
 
 bool Decimal::isInteger() const {
-    return scale_ == 0 || remainder(mantissa_, powerOfTen(scale_)) == 0;
+    return scale_ == 0 || remainder(mantissa_, scalePower(scale_)) == 0;
 }
 
 std::int64_t Decimal::toInt64() const {
@@ -276,17 +280,17 @@ Decimal Decimal::divideRound(const Decimal& numerator, const Decimal& denominato
     const Decimal n = numerator.normalized();
     const Decimal d = denominator.normalized();
     const Decimal u = unit.normalized();
-    const Int128 num = checkedMul(checkedMul(n.mantissa_, powerOfTen(d.scale_)),
-                                  powerOfTen(u.scale_));
-    const Int128 den = checkedMul(checkedMul(powerOfTen(n.scale_), d.mantissa_), u.mantissa_);
+    const Int128 num = checkedMul(checkedMul(n.mantissa_, scalePower(d.scale_)),
+                                  scalePower(u.scale_));
+    const Int128 den = checkedMul(checkedMul(scalePower(n.scale_), d.mantissa_), u.mantissa_);
     const Int128 k = divideInteger(num, den, mode);
     return Decimal(checkedMul(k, u.mantissa_), u.scale_);
 }
 
 Decimal Decimal::addAligned(const Decimal& a, const Decimal& b, bool subtract) {
     const int scale = std::max(a.scale_, b.scale_);
-    const Int128 x = checkedMul(a.mantissa_, powerOfTen(scale - a.scale_));
-    const Int128 y = checkedMul(b.mantissa_, powerOfTen(scale - b.scale_));
+    const Int128 x = checkedMul(a.mantissa_, scalePower(scale - a.scale_));
+    const Int128 y = checkedMul(b.mantissa_, scalePower(scale - b.scale_));
     Int128 r;
     if (subtract ? __builtin_sub_overflow(x, y, &r) : __builtin_add_overflow(x, y, &r)) {
         overflow();
@@ -306,10 +310,10 @@ std::strong_ordering Decimal::compareAligned(const Decimal& a, const Decimal& b)
     Int128 y;
     // A side that overflows when scaled up exceeds every 128-bit value in magnitude, so its
     // sign alone decides.
-    if (__builtin_mul_overflow(a.mantissa_, powerOfTen(scale - a.scale_), &x)) {
+    if (__builtin_mul_overflow(a.mantissa_, scalePower(scale - a.scale_), &x)) {
         return a.mantissa_ < 0 ? std::strong_ordering::less : std::strong_ordering::greater;
     }
-    if (__builtin_mul_overflow(b.mantissa_, powerOfTen(scale - b.scale_), &y)) {
+    if (__builtin_mul_overflow(b.mantissa_, scalePower(scale - b.scale_), &y)) {
         return b.mantissa_ < 0 ? std::strong_ordering::greater : std::strong_ordering::less;
     }
     return x <=> y;
