@@ -164,12 +164,16 @@ bool Machine::lookupSats(std::uint32_t index, ir::Value& out) {
 }
 
 bool Machine::run(std::uint32_t pc) {
-    auto& r = memory_.registers;
+    // Raw pointers: neither vector changes size while a frame runs, and the compiler would
+    // otherwise reload their data pointers after every store to a register.
+    ir::Value* const r = memory_.registers.data();
+    const ir::Instruction* const code = program_.code.data();
+    const ir::Value* const constants = program_.constants.data();
     for (;;) {
-        const ir::Instruction& in = program_.code[pc++];
+        const ir::Instruction& in = code[pc++];
         switch (in.op) {
         case ir::Op::Const:
-            r[in.dst] = program_.constants[in.a];
+            r[in.dst] = constants[in.a];
             break;
         case ir::Op::Input:
             if ((memory_.present & (1u << in.a)) == 0) {
@@ -197,7 +201,8 @@ bool Machine::run(std::uint32_t pc) {
             }
             break;
         case ir::Op::Force:
-            if (!force(in.a)) {
+            // Most forces find the definition already computed.
+            if (memory_.done[in.a] != 1 && !force(in.a)) {
                 return false;
             }
             break;
@@ -223,7 +228,7 @@ bool Machine::run(std::uint32_t pc) {
             r[in.dst].number = min(r[in.a].number, r[in.b].number);
             break;
         case ir::Op::Round:
-            r[in.dst].number = r[in.a].number.roundTo(program_.constants[in.c].number,
+            r[in.dst].number = r[in.a].number.roundTo(constants[in.c].number,
                                                       static_cast<RoundingMode>(in.mode));
             break;
         case ir::Op::DivRound:
@@ -233,7 +238,7 @@ bool Machine::run(std::uint32_t pc) {
             }
             r[in.dst].number =
                 Decimal::divideRound(r[in.a].number, r[in.b].number,
-                                     program_.constants[in.c].number,
+                                     constants[in.c].number,
                                      static_cast<RoundingMode>(in.mode));
             break;
         case ir::Op::Cmp:

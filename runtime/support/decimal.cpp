@@ -36,7 +36,17 @@ Int128 powerOfTen(int n) {
 
 [[noreturn]] void overflow() { throw std::overflow_error("decimal overflow"); }
 
+bool fitsInt64(Int128 v) {
+    return v >= std::numeric_limits<std::int64_t>::min() &&
+           v <= std::numeric_limits<std::int64_t>::max();
+}
+
+// Two factors below 2^63 have a product below 2^126: no overflow check (a library call for
+// 128 bits) is needed for them, and nearly every factor of a payment is one.
 Int128 checkedMul(Int128 a, Int128 b) {
+    if (fitsInt64(a) && fitsInt64(b)) {
+        return a * b;
+    }
     Int128 r;
     if (__builtin_mul_overflow(a, b, &r)) {
         overflow();
@@ -44,10 +54,8 @@ Int128 checkedMul(Int128 a, Int128 b) {
     return r;
 }
 
-bool fitsInt64(Int128 v) {
-    return v >= std::numeric_limits<std::int64_t>::min() &&
-           v <= std::numeric_limits<std::int64_t>::max();
-}
+// m * 10^k for a scale or a difference of scales k.
+Int128 scaleUp(Int128 m, int k) { return k == 0 ? m : checkedMul(m, scalePower(k)); }
 
 // Quotient (truncated towards zero) and remainder. The 64-bit division is several times
 // faster than the 128-bit library call, and nearly every operand of a payment fits.
@@ -280,17 +288,16 @@ Decimal Decimal::divideRound(const Decimal& numerator, const Decimal& denominato
     const Decimal n = numerator.normalized();
     const Decimal d = denominator.normalized();
     const Decimal u = unit.normalized();
-    const Int128 num = checkedMul(checkedMul(n.mantissa_, scalePower(d.scale_)),
-                                  scalePower(u.scale_));
-    const Int128 den = checkedMul(checkedMul(scalePower(n.scale_), d.mantissa_), u.mantissa_);
+    const Int128 num = scaleUp(scaleUp(n.mantissa_, d.scale_), u.scale_);
+    const Int128 den = checkedMul(scaleUp(d.mantissa_, n.scale_), u.mantissa_);
     const Int128 k = divideInteger(num, den, mode);
     return Decimal(checkedMul(k, u.mantissa_), u.scale_);
 }
 
 Decimal Decimal::addAligned(const Decimal& a, const Decimal& b, bool subtract) {
     const int scale = std::max(a.scale_, b.scale_);
-    const Int128 x = checkedMul(a.mantissa_, scalePower(scale - a.scale_));
-    const Int128 y = checkedMul(b.mantissa_, scalePower(scale - b.scale_));
+    const Int128 x = scaleUp(a.mantissa_, scale - a.scale_);
+    const Int128 y = scaleUp(b.mantissa_, scale - b.scale_);
     Int128 r;
     if (subtract ? __builtin_sub_overflow(x, y, &r) : __builtin_add_overflow(x, y, &r)) {
         overflow();

@@ -75,10 +75,18 @@ public:
     static Decimal divideRound(const Decimal& numerator, const Decimal& denominator,
                                const Decimal& unit, RoundingMode mode);
 
+    // The result has the larger of the two scales. Sums often start from a zero of scale 0
+    // (Decimal{}), hence the second case.
     friend Decimal operator+(const Decimal& a, const Decimal& b) {
         Int128 sum;
         if (a.scale_ == b.scale_ && !__builtin_add_overflow(a.mantissa_, b.mantissa_, &sum)) {
             return Decimal(Raw{}, sum, a.scale_);
+        }
+        if (a.mantissa_ == 0 && a.scale_ < b.scale_) {
+            return b;
+        }
+        if (b.mantissa_ == 0 && b.scale_ < a.scale_) {
+            return a;
         }
         return addAligned(a, b, false);
     }
@@ -88,13 +96,17 @@ public:
             !__builtin_sub_overflow(a.mantissa_, b.mantissa_, &difference)) {
             return Decimal(Raw{}, difference, a.scale_);
         }
+        if (b.mantissa_ == 0 && b.scale_ < a.scale_) {
+            return a;
+        }
         return addAligned(a, b, true);
     }
     friend Decimal operator*(const Decimal& a, const Decimal& b) {
-        Int128 product;
-        if (a.scale_ + b.scale_ <= kMaxScale &&
-            !__builtin_mul_overflow(a.mantissa_, b.mantissa_, &product)) {
-            return Decimal(Raw{}, product, a.scale_ + b.scale_);
+        // Factors below 2^63 cannot overflow 128 bits; the checked 128-bit multiplication is a
+        // library call.
+        if (a.scale_ + b.scale_ <= kMaxScale && fitsInt64(a.mantissa_) &&
+            fitsInt64(b.mantissa_)) {
+            return Decimal(Raw{}, Int128(a.mantissa_) * b.mantissa_, a.scale_ + b.scale_);
         }
         return multiplyWide(a, b);
     }
@@ -117,6 +129,7 @@ private:
     // No checks: the caller knows 0 <= scale <= kMaxScale.
     constexpr Decimal(Raw, Int128 mantissa, int scale) : mantissa_(mantissa), scale_(scale) {}
 
+    static bool fitsInt64(Int128 v) { return v == static_cast<std::int64_t>(v); }
     static Decimal addAligned(const Decimal& a, const Decimal& b, bool subtract);
     static Decimal multiplyWide(const Decimal& a, const Decimal& b);
     static std::strong_ordering compareAligned(const Decimal& a, const Decimal& b);
