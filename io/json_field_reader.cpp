@@ -7,6 +7,7 @@
 
 #include <fmt/format.h>
 
+#include <cassert>
 #include <charconv>
 #include <unordered_set>
 
@@ -46,6 +47,12 @@ std::string Path::text() const {
 }
 
 const Node* MapView::find(std::string_view key) const {
+    if (!free_) {
+        const int slot = slotOf(key);
+        return slot < 0 || found_[static_cast<std::size_t>(slot)] == 0
+                   ? nullptr
+                   : &(*tree_)[found_[static_cast<std::size_t>(slot)]];
+    }
     for (std::uint32_t i = object_->first; i != 0; i = (*tree_)[i].next) {
         const Node& member = (*tree_)[i];
         if (!member.skipped && sameKey(member.key, key)) {
@@ -53,6 +60,20 @@ const Node* MapView::find(std::string_view key) const {
         }
     }
     return nullptr;
+}
+
+int MapView::slotOf(std::string_view key) const {
+    const std::size_t n = known_.size();
+    for (std::size_t k = 0, slot = hint_; k < n; ++k, ++slot) {
+        if (slot == n) {
+            slot = 0;
+        }
+        if (sameKey(known_[slot], key)) {
+            hint_ = slot + 1 == n ? 0 : slot + 1;
+            return static_cast<int>(slot);
+        }
+    }
+    return -1;
 }
 
 std::string describe(const Node& node) {
@@ -91,8 +112,7 @@ Field FieldReader::maybe(const MapView& map, std::string_view key) {
     return field;
 }
 
-std::optional<MapView> FieldReader::mapOf(const Field& field,
-                                          std::initializer_list<std::string_view> known) {
+std::optional<MapView> FieldReader::mapOf(const Field& field, Keys known) {
     return mapEntries(field, known, false);
 }
 
@@ -100,9 +120,7 @@ std::optional<MapView> FieldReader::freeMapOf(const Field& field) {
     return mapEntries(field, {}, true);
 }
 
-std::optional<MapView> FieldReader::mapEntries(const Field& field,
-                                               std::initializer_list<std::string_view> known,
-                                               bool freeKeys) {
+std::optional<MapView> FieldReader::mapEntries(const Field& field, Keys known, bool freeKeys) {
     if (field.node == nullptr) {
         return std::nullopt;
     }
@@ -114,31 +132,39 @@ std::optional<MapView> FieldReader::mapEntries(const Field& field,
              fmt::format("forventede {}, fandt {}", expected, describe(*field.node)));
         return std::nullopt;
     }
-    const bool manyMembers = field.node->count > kLinearDuplicateCheck;
+    MapView map(tree_, *field.node, field.path);
+    assert(known.size() <= kMaxKeys);
+    if (!freeKeys) {
+        map.free_ = false;
+        map.known_ = known;
+    }
+    const bool manyMembers = freeKeys && field.node->count > kLinearDuplicateCheck;
     std::unordered_set<std::string_view> seen; // allocates only when used
     for (std::uint32_t i = field.node->first; i != 0; i = tree_[i].next) {
         Node& member = tree_[i];
+        // Only accepted members count, as in field_reader.cpp: a second unknown key is
+        // reported as unknown again, not as a duplicate.
         bool duplicate = false;
-        if (manyMembers) {
-            // Only accepted members count, as in field_reader.cpp: a second unknown key is
-            // reported as unknown again, not as a duplicate.
+        int slot = -1;
+        if (!freeKeys) {
+            // Accepted members are known ones, each in its slot.
+            slot = map.slotOf(member.key);
+            duplicate = slot >= 0 && map.found_[static_cast<std::size_t>(slot)] != 0;
+        } else if (manyMembers) {
             duplicate = seen.count(member.key) != 0;
         } else {
             for (std::uint32_t j = field.node->first; j != i; j = tree_[j].next) {
                 duplicate = duplicate || (!tree_[j].skipped && sameKey(tree_[j].key, member.key));
             }
         }
-        const Path path{&field.path, member.key, -1};
         if (duplicate) {
+            const Path path{&field.path, member.key, -1};
             fail(kOrdreSyntaks, path, fmt::format("feltet {} står mere end én gang", member.key));
             member.skipped = true;
             continue;
         }
-        bool isKnown = freeKeys;
-        for (std::string_view k : known) {
-            isKnown = isKnown || sameKey(k, member.key);
-        }
-        if (!isKnown) {
+        if (!freeKeys && slot < 0) {
+            const Path path{&field.path, member.key, -1};
             fail(kFeltUkendt, path,
                  fmt::format("ukendt felt {}; tilladte felter her: {}", member.key,
                              rules::joinChoices(known)));
@@ -146,11 +172,14 @@ std::optional<MapView> FieldReader::mapEntries(const Field& field,
             continue;
         }
         member.skipped = false;
-        if (manyMembers) {
+        if (slot >= 0) {
+            map.found_[static_cast<std::size_t>(slot)] = i;
+        } else if (manyMembers) {
             seen.insert(member.key);
         }
     }
-    return MapView(tree_, *field.node, field.path);
+    map.hint_ = 0;
+    return map;
 }
 
 const Node* FieldReader::listOf(const Field& field) {
@@ -187,8 +216,7 @@ std::optional<std::string_view> FieldReader::text(const Field& field, bool allow
     return value;
 }
 
-std::optional<std::string_view> FieldReader::choice(const Field& field,
-                                               std::initializer_list<std::string_view> allowed) {
+std::optional<std::string_view> FieldReader::choice(const Field& field, Keys allowed) {
     if (field.node == nullptr) {
         return std::nullopt;
     }
