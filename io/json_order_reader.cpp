@@ -1,7 +1,7 @@
-// The JSON order reader; see json_order_reader.hpp. simdjson validates the text's UTF-8,
-// json_tree_parser.cpp parses it into the flat tree of json_tree.hpp in one pass (strictly:
-// numbers and literals are checked as written, never converted), and json_order_fields.cpp
-// reads the order from the tree.
+// The JSON order reader; see json_order_reader.hpp. json_tree_parser.cpp parses the text into
+// the flat tree of json_tree.hpp in one pass (strictly: UTF-8, numbers and literals are checked
+// as written, never converted), and json_order_fields.cpp reads the order from the tree. Only a
+// refused text is looked at again, to say why: json_syntax.hpp, then simdjson's UTF-8 check.
 #include "io/json_order_reader.hpp"
 
 #include "io/json_syntax.hpp"
@@ -36,8 +36,7 @@ struct JsonOrderReader::Impl {
 
     // Parses `text` into the tree; false when it is not exactly one well-formed object.
     bool parse(std::string_view text) {
-        // simdjson's validator picks the CPU's fastest kernel at run time.
-        return simdjson::validate_utf8(text) && json::parseJsonObject(text, tree, strings);
+        return json::parseJsonObject(text, tree, strings);
     }
 };
 

@@ -5,19 +5,38 @@
 #include "io/json_syntax.hpp"
 
 #include <array>
+#include <bit>
 #include <cstdint>
+#include <cstring>
 
 namespace ydelse::io::json {
 namespace {
 
-// Bytes a string may hold as they are: not the quote, not the backslash, no control character.
+// Bytes a string may hold as they are: not the quote, not the backslash, no control character,
+// and ASCII (anything else starts a UTF-8 sequence, checked where it is met).
 constexpr std::array<bool, 256> kPlainStringByte = [] {
     std::array<bool, 256> plain{};
-    for (int c = 0x20; c < 256; ++c) {
+    for (int c = 0x20; c < 0x80; ++c) {
         plain[static_cast<std::size_t>(c)] = c != '"' && c != '\\';
     }
     return plain;
 }();
+
+constexpr std::uint64_t kOnes = 0x0101010101010101ULL;
+constexpr std::uint64_t kHighBits = 0x8080808080808080ULL;
+
+// A bit in each byte's high bit where the 8 bytes at p are not plain (kPlainStringByte); the
+// lowest set bit is exactly the first such byte (the borrows of the subtractions run upwards
+// only from a byte that is a hit).
+std::uint64_t notPlainBytes(const char* p) {
+    std::uint64_t w = 0;
+    std::memcpy(&w, p, sizeof w);
+    const std::uint64_t quote = w ^ (kOnes * '"');
+    const std::uint64_t backslash = w ^ (kOnes * '\\');
+    return (((w - kOnes * 0x20) & ~w) | ((quote - kOnes) & ~quote) |
+            ((backslash - kOnes) & ~backslash) | w) &
+           kHighBits;
+}
 
 bool isDigit(char c) { return c >= '0' && c <= '9'; }
 
@@ -158,22 +177,48 @@ private:
         return true;
     }
 
+    // Moves the cursor to the next byte of a string that is not plain (kPlainStringByte).
+    void skipPlain() {
+        if constexpr (std::endian::native == std::endian::little) {
+            while (end_ - p_ >= 8) {
+                if (const std::uint64_t hits = notPlainBytes(p_)) {
+                    p_ += std::countr_zero(hits) / 8;
+                    return;
+                }
+                p_ += 8;
+            }
+        }
+        while (p_ < end_ && kPlainStringByte[static_cast<unsigned char>(*p_)]) {
+            ++p_;
+        }
+    }
+
     // A string at the cursor (its opening quote). Without an escape its text is a view of the
     // input; with one it is unescaped into the strings buffer.
     bool string(std::string_view& text) {
         const char* start = ++p_;
-        while (p_ < end_ && kPlainStringByte[static_cast<unsigned char>(*p_)]) {
-            ++p_;
+        while (true) {
+            skipPlain();
+            const auto c = static_cast<unsigned char>(peek());
+            if (c == '"') {
+                text = std::string_view(start, static_cast<std::size_t>(p_ - start));
+                ++p_;
+                return true;
+            }
+            if (c == '\\') {
+                return escapedString(start, text);
+            }
+            if (c < 0x80 || !utf8Sequence()) {
+                return false; // a control character, the end of the text, or not UTF-8
+            }
         }
-        if (peek() == '"') {
-            text = std::string_view(start, static_cast<std::size_t>(p_ - start));
-            ++p_;
-            return true;
-        }
+    }
+
+    // The rest of a string from its first escape at the cursor, unescaped into the buffer.
+    bool escapedString(const char* start, std::string_view& text) {
         char* const begin = out_;
-        for (const char* s = start; s != p_; ++s) {
-            *out_++ = *s;
-        }
+        std::memcpy(out_, start, static_cast<std::size_t>(p_ - start));
+        out_ += p_ - start;
         while (p_ < end_) {
             const auto c = static_cast<unsigned char>(*p_);
             if (c == '"') {
@@ -188,11 +233,39 @@ private:
             } else if (c < 0x20) {
                 return false;
             } else {
-                *out_++ = static_cast<char>(c);
-                ++p_;
+                const char* from = p_;
+                if (c >= 0x80 && !utf8Sequence()) {
+                    return false;
+                }
+                p_ = c >= 0x80 ? p_ : p_ + 1;
+                std::memcpy(out_, from, static_cast<std::size_t>(p_ - from));
+                out_ += p_ - from;
             }
         }
         return false;
+    }
+
+    // A UTF-8 sequence of two to four bytes at the cursor, as Unicode's table 3-7 allows them
+    // (no overlong form, no surrogate, nothing above U+10FFFF); the cursor moves past it.
+    bool utf8Sequence() {
+        const auto lead = static_cast<unsigned char>(*p_);
+        const std::ptrdiff_t left = end_ - p_;
+        auto at = [&](int i) { return static_cast<unsigned char>(p_[i]); };
+        auto tail = [&](int i) { return (at(i) & 0xC0) == 0x80; };
+        int length = 0;
+        if (lead >= 0xC2 && lead <= 0xDF) {
+            length = left >= 2 && tail(1) ? 2 : 0;
+        } else if (lead >= 0xE0 && lead <= 0xEF) {
+            const unsigned char low = lead == 0xE0 ? 0xA0 : 0x80;
+            const unsigned char high = lead == 0xED ? 0x9F : 0xBF;
+            length = left >= 3 && at(1) >= low && at(1) <= high && tail(2) ? 3 : 0;
+        } else if (lead >= 0xF0 && lead <= 0xF4) {
+            const unsigned char low = lead == 0xF0 ? 0x90 : 0x80;
+            const unsigned char high = lead == 0xF4 ? 0x8F : 0xBF;
+            length = left >= 4 && at(1) >= low && at(1) <= high && tail(2) && tail(3) ? 4 : 0;
+        }
+        p_ += length;
+        return length != 0;
     }
 
     // The escape at the cursor (its backslash), unescaped as simdjson does.

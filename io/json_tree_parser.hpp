@@ -5,9 +5,9 @@
 // pad it and copied every string.
 //
 // What it accepts is exactly what the simdjson reader accepted (RFC 8259, one object, nesting up
-// to kMaxJsonDepth, escapes as simdjson unescapes them, a \u escape of half a surrogate pair
-// refused); UTF-8 is the caller's to check. It says only whether the text is such an object: the
-// reader asks json_syntax.hpp where and why when it is not.
+// to kMaxJsonDepth, valid UTF-8, escapes as simdjson unescapes them, a \u escape of half a
+// surrogate pair refused). It says only whether the text is such an object: the reader asks
+// json_syntax.hpp and simdjson's UTF-8 check why when it is not.
 #pragma once
 
 #include "io/json_tree.hpp"
