@@ -177,7 +177,10 @@ std::optional<MapView> FieldReader::mapEntries(const Field& field, Keys known, b
         map.known_ = known;
     }
     const bool manyMembers = freeKeys && field.node->count > kLinearDuplicateCheck;
-    std::unordered_set<std::string_view> seen; // allocates only when used
+    std::optional<std::unordered_set<std::string_view>> seen;
+    if (manyMembers) {
+        seen.emplace();
+    }
     for (std::uint32_t i = field.node->first; i != 0; i = tree_[i].next) {
         Node& member = tree_[i];
         // Only accepted members count, as in field_reader.cpp: a second unknown key is
@@ -189,7 +192,7 @@ std::optional<MapView> FieldReader::mapEntries(const Field& field, Keys known, b
             slot = map.slotOf(member.key);
             duplicate = slot >= 0 && map.found_[static_cast<std::size_t>(slot)] != 0;
         } else if (manyMembers) {
-            duplicate = seen.count(member.key) != 0;
+            duplicate = seen->count(member.key) != 0;
         } else {
             for (std::uint32_t j = field.node->first; j != i; j = tree_[j].next) {
                 duplicate = duplicate || (!tree_[j].skipped && sameKey(tree_[j].key, member.key));
@@ -213,7 +216,7 @@ std::optional<MapView> FieldReader::mapEntries(const Field& field, Keys known, b
         if (slot >= 0) {
             map.found_[static_cast<std::size_t>(slot)] = i;
         } else if (manyMembers) {
-            seen.insert(member.key);
+            seen->insert(member.key);
         }
     }
     map.hint_ = 0;

@@ -78,6 +78,10 @@ private:
     char peek() const { return p_ < end_ ? *p_ : '\0'; }
 
     void skipSpace() {
+        // Mostly there is none (JSON Lines are written compact): one test for that.
+        if (p_ < end_ && static_cast<unsigned char>(*p_) > ' ') {
+            return;
+        }
         while (p_ < end_ && (*p_ == ' ' || *p_ == '\n' || *p_ == '\r' || *p_ == '\t')) {
             ++p_;
         }
