@@ -7,7 +7,9 @@
 
 #include <fmt/format.h>
 
+#include <cassert>
 #include <charconv>
+#include <cstring>
 #include <unordered_set>
 
 namespace ydelse::io::json {
@@ -27,10 +29,47 @@ void appendPath(std::string& out, const Path& path) {
     }
 }
 
-// Key comparison without a memcmp call for most pairs: keys that differ mostly differ in length
-// or first byte. Profiling showed memcmp as a tenth of the reader's time.
-bool sameKey(std::string_view a, std::string_view b) {
-    return a.size() == b.size() && (a.empty() || (a[0] == b[0] && a == b));
+// Key comparison without a memcmp call: keys are short, and profiling showed memcmp as a tenth
+// of the reader's time. The reader's own key literals are the known lists' (one literal merged),
+// so a lookup mostly compares pointers.
+[[gnu::always_inline]] inline bool sameKey(std::string_view a, std::string_view b) {
+    const std::size_t n = a.size();
+    if (n != b.size()) {
+        return false;
+    }
+    const char* x = a.data();
+    const char* y = b.data();
+    if (x == y) {
+        return true;
+    }
+    auto load8 = [](const char* p) {
+        std::uint64_t w = 0;
+        std::memcpy(&w, p, sizeof w);
+        return w;
+    };
+    auto load4 = [](const char* p) {
+        std::uint32_t w = 0;
+        std::memcpy(&w, p, sizeof w);
+        return w;
+    };
+    if (n >= 8) {
+        std::size_t i = 0;
+        for (; i + 8 <= n; i += 8) {
+            if (load8(x + i) != load8(y + i)) {
+                return false;
+            }
+        }
+        return i == n || load8(x + n - 8) == load8(y + n - 8);
+    }
+    if (n >= 4) {
+        return load4(x) == load4(y) && load4(x + n - 4) == load4(y + n - 4);
+    }
+    for (std::size_t i = 0; i < n; ++i) {
+        if (x[i] != y[i]) {
+            return false;
+        }
+    }
+    return true;
 }
 
 // Above this many members a mapping's duplicate check uses a hash set rather than comparing
@@ -46,6 +85,12 @@ std::string Path::text() const {
 }
 
 const Node* MapView::find(std::string_view key) const {
+    if (!free_) {
+        const int slot = slotOf(key);
+        return slot < 0 || found_[static_cast<std::size_t>(slot)] == 0
+                   ? nullptr
+                   : &(*tree_)[found_[static_cast<std::size_t>(slot)]];
+    }
     for (std::uint32_t i = object_->first; i != 0; i = (*tree_)[i].next) {
         const Node& member = (*tree_)[i];
         if (!member.skipped && sameKey(member.key, key)) {
@@ -53,6 +98,20 @@ const Node* MapView::find(std::string_view key) const {
         }
     }
     return nullptr;
+}
+
+int MapView::slotOf(std::string_view key) const {
+    const std::size_t n = known_.size();
+    for (std::size_t k = 0, slot = hint_; k < n; ++k, ++slot) {
+        if (slot == n) {
+            slot = 0;
+        }
+        if (sameKey(known_[slot], key)) {
+            hint_ = slot + 1 == n ? 0 : slot + 1;
+            return static_cast<int>(slot);
+        }
+    }
+    return -1;
 }
 
 std::string describe(const Node& node) {
@@ -91,8 +150,7 @@ Field FieldReader::maybe(const MapView& map, std::string_view key) {
     return field;
 }
 
-std::optional<MapView> FieldReader::mapOf(const Field& field,
-                                          std::initializer_list<std::string_view> known) {
+std::optional<MapView> FieldReader::mapOf(const Field& field, Keys known) {
     return mapEntries(field, known, false);
 }
 
@@ -100,11 +158,11 @@ std::optional<MapView> FieldReader::freeMapOf(const Field& field) {
     return mapEntries(field, {}, true);
 }
 
-std::optional<MapView> FieldReader::mapEntries(const Field& field,
-                                               std::initializer_list<std::string_view> known,
-                                               bool freeKeys) {
+std::optional<MapView> FieldReader::mapEntries(const Field& field, Keys known, bool freeKeys) {
+    // Every return returns `result`, so it is built in the caller's place, not copied there.
+    std::optional<MapView> result;
     if (field.node == nullptr) {
-        return std::nullopt;
+        return result;
     }
     if (field.node->kind != Kind::Object) {
         const std::string expected =
@@ -112,33 +170,44 @@ std::optional<MapView> FieldReader::mapEntries(const Field& field,
                      : fmt::format("et objekt med felterne {}", rules::joinChoices(known));
         fail(kFeltType, field.path,
              fmt::format("forventede {}, fandt {}", expected, describe(*field.node)));
-        return std::nullopt;
+        return result;
     }
-    const bool manyMembers = field.node->count > kLinearDuplicateCheck;
-    std::unordered_set<std::string_view> seen; // allocates only when used
+    MapView& map = result.emplace(tree_, *field.node, field.path);
+    assert(known.size() <= kMaxKeys);
+    if (!freeKeys) {
+        map.free_ = false;
+        map.known_ = known;
+    }
+    const bool manyMembers = freeKeys && field.node->count > kLinearDuplicateCheck;
+    std::optional<std::unordered_set<std::string_view>> seen;
+    if (manyMembers) {
+        seen.emplace();
+    }
     for (std::uint32_t i = field.node->first; i != 0; i = tree_[i].next) {
         Node& member = tree_[i];
+        // Only accepted members count, as in field_reader.cpp: a second unknown key is
+        // reported as unknown again, not as a duplicate.
         bool duplicate = false;
-        if (manyMembers) {
-            // Only accepted members count, as in field_reader.cpp: a second unknown key is
-            // reported as unknown again, not as a duplicate.
-            duplicate = seen.count(member.key) != 0;
+        int slot = -1;
+        if (!freeKeys) {
+            // Accepted members are known ones, each in its slot.
+            slot = map.slotOf(member.key);
+            duplicate = slot >= 0 && map.found_[static_cast<std::size_t>(slot)] != 0;
+        } else if (manyMembers) {
+            duplicate = seen->count(member.key) != 0;
         } else {
             for (std::uint32_t j = field.node->first; j != i; j = tree_[j].next) {
                 duplicate = duplicate || (!tree_[j].skipped && sameKey(tree_[j].key, member.key));
             }
         }
-        const Path path{&field.path, member.key, -1};
         if (duplicate) {
+            const Path path{&field.path, member.key, -1};
             fail(kOrdreSyntaks, path, fmt::format("feltet {} står mere end én gang", member.key));
             member.skipped = true;
             continue;
         }
-        bool isKnown = freeKeys;
-        for (std::string_view k : known) {
-            isKnown = isKnown || sameKey(k, member.key);
-        }
-        if (!isKnown) {
+        if (!freeKeys && slot < 0) {
+            const Path path{&field.path, member.key, -1};
             fail(kFeltUkendt, path,
                  fmt::format("ukendt felt {}; tilladte felter her: {}", member.key,
                              rules::joinChoices(known)));
@@ -146,11 +215,14 @@ std::optional<MapView> FieldReader::mapEntries(const Field& field,
             continue;
         }
         member.skipped = false;
-        if (manyMembers) {
-            seen.insert(member.key);
+        if (slot >= 0) {
+            map.found_[static_cast<std::size_t>(slot)] = i;
+        } else if (manyMembers) {
+            seen->insert(member.key);
         }
     }
-    return MapView(tree_, *field.node, field.path);
+    map.hint_ = 0;
+    return result;
 }
 
 const Node* FieldReader::listOf(const Field& field) {
@@ -187,8 +259,7 @@ std::optional<std::string_view> FieldReader::text(const Field& field, bool allow
     return value;
 }
 
-std::optional<std::string_view> FieldReader::choice(const Field& field,
-                                               std::initializer_list<std::string_view> allowed) {
+std::optional<std::string_view> FieldReader::choice(const Field& field, Keys allowed) {
     if (field.node == nullptr) {
         return std::nullopt;
     }

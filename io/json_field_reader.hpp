@@ -10,8 +10,10 @@
 #include "io/json_tree.hpp"
 
 #include <cstdint>
+#include <array>
 #include <initializer_list>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 
@@ -32,10 +34,16 @@ struct Field {
     Path path;
 };
 
+/// The members a mapping may have, in the order messages name them. At most kMaxKeys.
+using Keys = std::span<const std::string_view>;
+inline constexpr std::size_t kMaxKeys = 16;
+
 /// An object whose refused members are marked `skipped`. Its path must stay where it is while
-/// fields read from it are in use: they point to it.
+/// fields read from it are in use: they point to it. A mapping with known keys (mapOf) also
+/// holds each key's accepted member, so a lookup compares only with its own keys.
 class MapView {
 public:
+    /// A free mapping (any keys); FieldReader::mapOf makes one with known keys.
     MapView(const Tree& tree, const Node& object, Path path)
         : tree_(&tree), object_(&object), path_(path) {}
 
@@ -54,9 +62,18 @@ public:
     }
 
 private:
+    friend class FieldReader;
+    /// The index in `known_` of `key`, or -1. Readers ask for keys mostly in the order they are
+    /// listed, so the search starts after the last key found.
+    int slotOf(std::string_view key) const;
+
     const Tree* tree_;
     const Node* object_;
     Path path_;
+    bool free_ = true;
+    Keys known_;                                  ///< when not free
+    std::array<std::uint32_t, kMaxKeys> found_{}; ///< node of each known key; 0 when absent
+    mutable std::size_t hint_ = 0;
 };
 
 /// "et objekt", "en liste", `"12.326,00"`, "ingen værdi": how a value looks in a message.
@@ -73,15 +90,18 @@ public:
     Field need(const MapView& map, std::string_view key);
     Field maybe(const MapView& map, std::string_view key);
 
-    std::optional<MapView> mapOf(const Field& field, std::initializer_list<std::string_view> known);
+    std::optional<MapView> mapOf(const Field& field, Keys known);
     std::optional<MapView> freeMapOf(const Field& field);
     /// The field as a list: its first item's index in the tree (0 when empty) and the count;
     /// nothing after reporting FELT_TYPE.
     const Node* listOf(const Field& field);
 
     std::optional<std::string_view> text(const Field& field, bool allowEmpty = false);
+    std::optional<std::string_view> choice(const Field& field, Keys allowed);
     std::optional<std::string_view> choice(const Field& field,
-                                           std::initializer_list<std::string_view> allowed);
+                                           std::initializer_list<std::string_view> allowed) {
+        return choice(field, Keys(allowed.begin(), allowed.size()));
+    }
     std::optional<Date> date(const Field& field);
     std::optional<Decimal> amount(const Field& field);
     std::optional<Decimal> percent(const Field& field);
@@ -91,9 +111,7 @@ public:
 private:
     template <typename T>
     std::optional<T> reported(const Field& field, std::optional<T> value, rules::Problem& problem);
-    std::optional<MapView> mapEntries(const Field& field,
-                                      std::initializer_list<std::string_view> known,
-                                      bool freeKeys);
+    std::optional<MapView> mapEntries(const Field& field, Keys known, bool freeKeys);
     std::optional<std::string_view> scalar(const Field& field, std::string_view expected);
 
     Tree& tree_;

@@ -15,6 +15,22 @@ using rules::kMaxCount;
 using rules::recipientType;
 using rules::taxCardType;
 
+// The members each mapping may have (static: a MapView refers to its list while it is used).
+constexpr std::string_view kOrderKeys[] = {
+    "ordre_id",    "fagsystem",  "kommune",    "udbetalingsdato", "periode",   "modtager",
+    "ydelser",     "forsørgelse", "skattekort", "fordringer",      "korrektion"};
+constexpr std::string_view kPeriodeKeys[] = {"fra", "til"};
+constexpr std::string_view kModtagerKeys[] = {"type", "nummer", "nemkonto"};
+constexpr std::string_view kLineKeys[] = {"ydelse", "grundlag"};
+constexpr std::string_view kForsorgelseKeys[] = {"uge", "måneder"};
+constexpr std::string_view kSkattekortKeys[] = {"type", "trækprocent", "fradrag",
+                                                "frikort_rest"};
+constexpr std::string_view kFordringKeys[] = {"id",       "type",  "kategori", "fordringshaver",
+                                              "modtaget", "rente", "hovedstol"};
+constexpr std::string_view kKorrektionKeys[] = {"tidligere"};
+constexpr std::string_view kTidligereKeys[] = {"udbetalingsdato", "brutto", "atp_egen",
+                                               "am_bidrag",       "a_skat", "netto"};
+
 // The list's items with their paths: calls f(item field) for each.
 template <typename F>
 void forEachItem(const Tree& tree, const Node& list, const Path& listPath, F f) {
@@ -42,10 +58,7 @@ public:
     void read(const Node& root) {
         Order& order = out_.order;
         const Path rootPath;
-        auto map = r_.mapOf(Field{&root, rootPath},
-                            {"ordre_id", "fagsystem", "kommune", "udbetalingsdato", "periode",
-                             "modtager", "ydelser", "forsørgelse", "skattekort", "fordringer",
-                             "korrektion"});
+        auto map = r_.mapOf(Field{&root, rootPath}, kOrderKeys);
         if (!map) {
             out_.ordreId.reset();
             return;
@@ -67,7 +80,7 @@ public:
 
 private:
     std::optional<Period> readPeriode(const Field& field) {
-        auto map = r_.mapOf(field, {"fra", "til"});
+        auto map = r_.mapOf(field, kPeriodeKeys);
         if (!map) {
             return std::nullopt;
         }
@@ -82,7 +95,7 @@ private:
     }
 
     std::optional<Recipient> readModtager(const Field& field) {
-        auto map = r_.mapOf(field, {"type", "nummer", "nemkonto"});
+        auto map = r_.mapOf(field, kModtagerKeys);
         if (!map) {
             return std::nullopt;
         }
@@ -131,7 +144,7 @@ private:
                 r_.fail(kFeltVaerdi, field.path, "listen er tom; der skal være mindst én ydelse");
             }
             forEachItem(r_.tree(), *list, field.path, [&](const Field& item) {
-                auto map = r_.mapOf(item, {"ydelse", "grundlag"});
+                auto map = r_.mapOf(item, kLineKeys);
                 if (!map) {
                     return;
                 }
@@ -151,7 +164,7 @@ private:
     }
 
     std::optional<Forsorgelse> readForsorgelse(const Field& field) {
-        auto map = r_.mapOf(field, {"uge", "måneder"});
+        auto map = r_.mapOf(field, kForsorgelseKeys);
         if (!map) {
             return std::nullopt;
         }
@@ -180,7 +193,7 @@ private:
     }
 
     std::optional<TaxCard> readSkattekort(const Field& field) {
-        auto map = r_.mapOf(field, {"type", "trækprocent", "fradrag", "frikort_rest"});
+        auto map = r_.mapOf(field, kSkattekortKeys);
         if (!map) {
             return std::nullopt;
         }
@@ -200,8 +213,7 @@ private:
         std::size_t used = 0;
         if (const Node* list = r_.listOf(field)) {
             forEachItem(r_.tree(), *list, field.path, [&](const Field& item) {
-                auto map = r_.mapOf(item, {"id", "type", "kategori", "fordringshaver",
-                                           "modtaget", "rente", "hovedstol"});
+                auto map = r_.mapOf(item, kFordringKeys);
                 if (!map) {
                     return;
                 }
@@ -235,13 +247,11 @@ private:
     }
 
     std::optional<PreviousPayout> readKorrektion(const Field& field) {
-        auto outer = r_.mapOf(field, {"tidligere"});
+        auto outer = r_.mapOf(field, kKorrektionKeys);
         if (!outer) {
             return std::nullopt;
         }
-        auto map = r_.mapOf(r_.need(*outer, "tidligere"),
-                            {"udbetalingsdato", "brutto", "atp_egen", "am_bidrag", "a_skat",
-                             "netto"});
+        auto map = r_.mapOf(r_.need(*outer, "tidligere"), kTidligereKeys);
         if (!map) {
             return PreviousPayout{};
         }

@@ -34,7 +34,7 @@ bool allDigits(std::string_view text) {
     return true;
 }
 
-std::string joinChoices(std::initializer_list<std::string_view> allowed) {
+std::string joinChoices(std::span<const std::string_view> allowed) {
     std::string joined;
     for (std::string_view value : allowed) {
         joined += joined.empty() ? "" : ", ";
@@ -60,7 +60,7 @@ TaxCardType taxCardType(std::string_view name) {
     return name == "frikort" ? TaxCardType::Frikort : TaxCardType::Intet;
 }
 
-bool oneOf(std::string_view text, std::initializer_list<std::string_view> allowed,
+bool oneOf(std::string_view text, std::span<const std::string_view> allowed,
            Problem& problem) {
     for (std::string_view candidate : allowed) {
         if (text == candidate) {

@@ -11,6 +11,7 @@
 #include <cstdint>
 #include <initializer_list>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 
@@ -24,10 +25,10 @@ struct Problem {
 
 bool allDigits(std::string_view text);
 /// "a, b, c", for messages naming the allowed values.
-std::string joinChoices(std::initializer_list<std::string_view> allowed);
+std::string joinChoices(std::span<const std::string_view> allowed);
 
 /// One of `allowed`.
-bool oneOf(std::string_view text, std::initializer_list<std::string_view> allowed,
+bool oneOf(std::string_view text, std::span<const std::string_view> allowed,
            Problem& problem);
 /// An ISO date YYYY-MM-DD that exists.
 std::optional<Date> date(std::string_view text, Problem& problem);

@@ -5,11 +5,12 @@
 // Exit: 0 every order effektueret or tilbageholdt, 1 any rejected, 2 usage, an unusable catalog,
 // an input that cannot be opened or read, or an output that cannot be written.
 //
-// The run streams: one line buffer, one JSON reader, one output buffer and one EvalState are
-// reused for every order, so memory does not grow with the number of orders (quality.md,
-// "memory in batch mode").
+// The run streams: one input buffer (line_reader.hpp), one JSON reader, one output buffer and
+// one EvalState are reused for every order, so memory does not grow with the number of orders
+// (quality.md, "memory in batch mode").
 #include "cli/catalog_location.hpp"
 #include "cli/commands/commands.hpp"
+#include "cli/commands/line_reader.hpp"
 #include "io/json_order_reader.hpp"
 #include "runtime/eval/evaluator.hpp"
 #include "runtime/output/json_writer.hpp"
@@ -174,16 +175,10 @@ int runBatch(const BatchOptions& opts) {
     io::JsonOrderReader reader;
     Output output(out);
     Counts counts;
-    char* lineData = nullptr;
-    std::size_t lineCapacity = 0;
+    LineReader lines(fileno(in));
     bool writeFailed = false;
-    ssize_t length = 0;
-    // POSIX getline reuses one buffer for every line and copes with lines of any length.
-    while ((length = ::getline(&lineData, &lineCapacity, in)) >= 0) {
-        std::string_view line(lineData, static_cast<std::size_t>(length));
-        if (!line.empty() && line.back() == '\n') {
-            line.remove_suffix(1);
-        }
+    std::string_view line;
+    while (lines.next(line)) {
         if (!line.empty() && line.back() == '\r') {
             line.remove_suffix(1); // CRLF files, e.g. from Windows
         }
@@ -213,8 +208,7 @@ int runBatch(const BatchOptions& opts) {
             std::cerr << '\r' << countsText(counts) << " …" << std::flush;
         }
     }
-    const bool readFailed = std::ferror(in) != 0;
-    std::free(lineData);
+    const bool readFailed = lines.failed();
     writeFailed = writeFailed || !output.flush();
     const int writeErrno = errno; // before writing to stderr can change it
     if (progress && counts.total >= kProgressEvery) {

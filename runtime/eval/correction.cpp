@@ -22,7 +22,7 @@ void OrderRun::pinFrame(const LineResult& line,
     EvalState::FrameMemory& memory = state_.frame(line.index);
     Machine::prepare(y.frame, memory);
     loadOrderInputs(order_, memory);
-    loadGrundlag(program_, y, order_.ydelser[line.index], memory);
+    loadGrundlag(y, state_.scratch().grundlag, line.index, memory);
     for (std::size_t a = 0; a < ir::kLineAmountCount; ++a) {
         if (pins[a] != nullptr) {
             const std::uint32_t def = y.amounts[a];

@@ -48,7 +48,7 @@ bool OrderRun::evaluateLine(std::size_t index) {
     EvalState::FrameMemory& memory = state_.frame(index);
     Machine::prepare(y.frame, memory);
     loadOrderInputs(order_, memory);
-    loadGrundlag(program_, y, line, memory);
+    loadGrundlag(y, state_.scratch().grundlag, index, memory);
     Machine machine(program_, y.frame, memory, state_.appliedRules(), &claims_);
     state_.appliedRules().push_back(y.rule);
 
@@ -210,7 +210,7 @@ void OrderRun::listAppliedRules() {
 }
 
 bool OrderRun::run() {
-    errors = bindOrder(program_, order_);
+    bindOrder(program_, order_, state_.scratch().grundlag, errors);
     if (!errors.empty()) {
         return false;
     }

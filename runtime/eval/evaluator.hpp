@@ -26,6 +26,21 @@ struct LineResult {
     Decimal& amount(ir::LineAmount a) { return amounts[static_cast<std::size_t>(a)]; }
 };
 
+/// Each order line's grundlag as the binder parsed it, so that evaluation loads the values
+/// without parsing the order's text again: for line i, from `lineStart[i]`, one value and one
+/// flag (the order gave it) per field the line's ydelse declares, in declaration order.
+struct BoundGrundlag {
+    std::vector<ir::Value> values;
+    std::vector<std::uint8_t> given;
+    std::vector<std::uint32_t> lineStart;
+
+    void clear() {
+        values.clear();
+        given.clear();
+        lineStart.clear();
+    }
+};
+
 /// Per-thread scratch space, reused between orders: after the first orders, evaluation
 /// allocates nothing here.
 class EvalState {
@@ -64,6 +79,7 @@ public:
         std::vector<std::size_t> claimOrder;        ///< eligible claims (fordringer index)
         std::vector<ir::Value> claimKeys;           ///< their coverage keys, row by row
         std::vector<std::size_t> claimRows;         ///< rows in offsetting order
+        BoundGrundlag grundlag;
     };
     Scratch& scratch() { return scratch_; }
 

@@ -81,8 +81,9 @@ std::optional<std::string> parseGrundlag(const ir::Program& program, const ir::G
 }
 
 void bindLine(const ir::Program& program, const Order& order, std::size_t index,
-              std::vector<OrderError>& errors) {
+              BoundGrundlag& bound, std::vector<OrderError>& errors) {
     const OrderLine& line = order.ydelser[index];
+    bound.lineStart.push_back(static_cast<std::uint32_t>(bound.values.size()));
     // Field paths are formatted only for an error: this runs for every order.
     auto at = [index](std::string_view rest) { return fmt::format("ydelser[{}]{}", index, rest); };
     const std::uint32_t yi = program.findYdelse(line.ydelse);
@@ -112,6 +113,8 @@ void bindLine(const ir::Program& program, const Order& order, std::size_t index,
                                       order.periode.to.toString())});
     }
     for (const ir::GrundlagField& f : y.grundlag) {
+        ir::Value& value = bound.values.emplace_back();
+        std::uint8_t& given = bound.given.emplace_back(0);
         auto it = std::find_if(line.grundlag.begin(), line.grundlag.end(),
                                [&](const GrundlagField& g) { return g.name == f.name; });
         auto felt = [&] { return at(".grundlag." + f.name); };
@@ -124,10 +127,11 @@ void bindLine(const ir::Program& program, const Order& order, std::size_t index,
                                           ir::valueTypeName(f.type))});
             continue;
         }
-        ir::Value scratch;
-        if (std::optional<std::string> problem = parseGrundlag(program, f, it->value, scratch)) {
+        if (std::optional<std::string> problem = parseGrundlag(program, f, it->value, value)) {
             errors.push_back({"FELT_TYPE", felt(), *problem});
+            continue;
         }
+        given = 1;
     }
     for (const GrundlagField& g : line.grundlag) {
         auto known = std::find_if(y.grundlag.begin(), y.grundlag.end(),
@@ -142,7 +146,15 @@ void bindLine(const ir::Program& program, const Order& order, std::size_t index,
 } // namespace
 
 std::vector<OrderError> bindOrder(const ir::Program& program, const Order& order) {
+    BoundGrundlag bound;
     std::vector<OrderError> errors;
+    bindOrder(program, order, bound, errors);
+    return errors;
+}
+
+void bindOrder(const ir::Program& program, const Order& order, BoundGrundlag& bound,
+               std::vector<OrderError>& errors) {
+    bound.clear();
     if (std::find(program.fagsystemer.begin(), program.fagsystemer.end(), order.fagsystem) ==
         program.fagsystemer.end()) {
         errors.push_back({"FAGSYSTEM_UKENDT", "fagsystem",
@@ -168,9 +180,8 @@ std::vector<OrderError> bindOrder(const ir::Program& program, const Order& order
         }
     }
     for (std::size_t i = 0; i < order.ydelser.size(); ++i) {
-        bindLine(program, order, i, errors);
+        bindLine(program, order, i, bound, errors);
     }
-    return errors;
 }
 
 void loadOrderInputs(const Order& order, EvalState::FrameMemory& frame) {
@@ -236,14 +247,14 @@ void loadClaimInputs(const Claim& claim, EvalState::FrameMemory& frame) {
     set(ir::Input::FordringHovedstol).number = claim.hovedstol;
 }
 
-void loadGrundlag(const ir::Program& program, const ir::Ydelse& ydelse, const OrderLine& line,
+void loadGrundlag(const ir::Ydelse& ydelse, const BoundGrundlag& bound, std::size_t line,
                   EvalState::FrameMemory& frame) {
-    for (const ir::GrundlagField& f : ydelse.grundlag) {
-        for (const GrundlagField& g : line.grundlag) {
-            if (g.name == f.name) {
-                parseGrundlag(program, f, g.value, frame.registers[f.slot]);
-                frame.registers[f.presentSlot].bits = 1;
-            }
+    const std::size_t start = bound.lineStart[line];
+    for (std::size_t j = 0; j < ydelse.grundlag.size(); ++j) {
+        if (bound.given[start + j] != 0) {
+            const ir::GrundlagField& f = ydelse.grundlag[j];
+            frame.registers[f.slot] = bound.values[start + j];
+            frame.registers[f.presentSlot].bits = 1;
         }
     }
 }

@@ -7,17 +7,22 @@
 
 namespace ydelse {
 
-/// Every reason the order does not fit the catalog; empty when it does.
+/// Every reason the order does not fit the catalog, appended to `errors` (none when it fits).
+/// Each grundlag field is parsed once, here: `bound` receives the values for loadGrundlag.
+void bindOrder(const ir::Program& program, const Order& order, BoundGrundlag& bound,
+               std::vector<OrderError>& errors);
+/// The same, keeping only the errors.
 std::vector<OrderError> bindOrder(const ir::Program& program, const Order& order);
 
 /// Fills the order inputs (ir::Input) of a frame's registers and its presence mask.
 void loadOrderInputs(const Order& order, EvalState::FrameMemory& frame);
 
-/// Fills a ydelse frame's grundlag registers; bindOrder has already validated them.
 /// Loads the fordring.* inputs of the claim frame.
 void loadClaimInputs(const Claim& claim, EvalState::FrameMemory& frame);
 
-void loadGrundlag(const ir::Program& program, const ir::Ydelse& ydelse, const OrderLine& line,
+/// Fills the grundlag registers of line `line`'s frame (its ydelse `ydelse`) with the values
+/// bindOrder parsed, which found no error in them.
+void loadGrundlag(const ir::Ydelse& ydelse, const BoundGrundlag& bound, std::size_t line,
                   EvalState::FrameMemory& frame);
 
 } // namespace ydelse

@@ -377,3 +377,53 @@ TEST_CASE("JSON reader: byte-level corruption is a syntax error exactly when the
     }
     CHECK(syntax > 1000);
 }
+
+TEST_CASE("JSON reader: escapes and UTF-8 in strings, as simdjson read them") {
+    io::JsonOrderReader reader;
+    auto withId = [](std::string_view id) {
+        return test::replaced(test::kContractOrderJson, "\"KY-2024-000001\"",
+                              "\"" + std::string(id) + "\"");
+    };
+    // Read: the text unescaped (a surrogate pair is one code point), UTF-8 as written.
+    const std::pair<const char*, std::string> read[] = {
+        {"A\\u00f8\\u00C6", "A\xC3\xB8\xC3\x86"},
+        {"\\ud83d\\ude00x", "\xF0\x9F\x98\x80x"},
+        {"\\udbff\\udfff", "\xF4\x8F\xBF\xBF"},
+        {"\\u20ac \\\" \\\\ \\/ \\b\\f\\n\\r\\t", "\xE2\x82\xAC \" \\ / \b\f\n\r\t"},
+        {"nul\\u0000", std::string("nul\0", 4)},
+        {"\xF0\x9F\x98\x80 \xEF\xBF\xBF \xED\x9F\xBF \xF4\x8F\xBF\xBF",
+         "\xF0\x9F\x98\x80 \xEF\xBF\xBF \xED\x9F\xBF \xF4\x8F\xBF\xBF"},
+        {"lang tekst med \xC3\xB8 og \\n efter otte bytes",
+         "lang tekst med \xC3\xB8 og \n efter otte bytes"},
+    };
+    for (const auto& [written, expected] : read) {
+        INFO(written);
+        const io::JsonRead& result = reader.read(withId(written));
+        REQUIRE_FALSE(result.syntax);
+        CHECK(result.ordreId == expected);
+    }
+    // Refused: half a surrogate pair (valid JSON to the checker), and bytes that are not UTF-8
+    // (overlong forms, encoded surrogates, above U+10FFFF, cut-off sequences).
+    const std::pair<const char*, const char*> refused[] = {
+        {"\\ud800", "ikke gyldig JSON: ugyldig tekst eller escape-sekvens"},
+        {"\\udc00", "ikke gyldig JSON: ugyldig tekst eller escape-sekvens"},
+        {"\\ud800\\u0041", "ikke gyldig JSON: ugyldig tekst eller escape-sekvens"},
+        {"\\ud800\\ud800", "ikke gyldig JSON: ugyldig tekst eller escape-sekvens"},
+        {"\xC0\xAF", "ikke gyldig JSON: teksten er ikke gyldig UTF-8"},
+        {"\xE0\x80\xAF", "ikke gyldig JSON: teksten er ikke gyldig UTF-8"},
+        {"\xED\xA0\x80", "ikke gyldig JSON: teksten er ikke gyldig UTF-8"},
+        {"\xF4\x90\x80\x80", "ikke gyldig JSON: teksten er ikke gyldig UTF-8"},
+        {"\xF5\x80\x80\x80", "ikke gyldig JSON: teksten er ikke gyldig UTF-8"},
+        {"\xC3", "ikke gyldig JSON: teksten er ikke gyldig UTF-8"},
+        {"\xE2\x82", "ikke gyldig JSON: teksten er ikke gyldig UTF-8"},
+        {"\x80", "ikke gyldig JSON: teksten er ikke gyldig UTF-8"},
+        {"\\n\xC3", "ikke gyldig JSON: teksten er ikke gyldig UTF-8"},
+    };
+    for (const auto& [written, besked] : refused) {
+        INFO(written);
+        const io::JsonRead& result = reader.read(withId(written));
+        CHECK(result.syntax);
+        REQUIRE(result.errors.size() == 1);
+        CHECK(result.errors[0].besked == besked);
+    }
+}
