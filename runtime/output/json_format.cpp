@@ -3,6 +3,10 @@
 
 #include <cstdint>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace ydelse::json {
 namespace {
 
@@ -37,10 +41,72 @@ inline std::uint64_t specialBytes(std::uint64_t w) {
            zeroBytes(w ^ (ones * '\\')) | zeroBytes(w ^ (ones * 0x7f));
 }
 
+// The index (0 to 15) of the first byte of the 16 at `p` that needs attention, or 16 if none
+// does. SSE2 (every x86-64) compares all 16 at once; elsewhere, two words.
+inline unsigned firstSpecial16(const char* p) {
+#if defined(__SSE2__)
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+    // As signed bytes, everything from 0x80 up is negative: one comparison finds both the
+    // controls and the non-ASCII bytes.
+    const __m128i marked = _mm_or_si128(
+        _mm_or_si128(_mm_cmplt_epi8(v, _mm_set1_epi8(0x20)), _mm_cmpeq_epi8(v, _mm_set1_epi8('"'))),
+        _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('\\')), _mm_cmpeq_epi8(v, _mm_set1_epi8(0x7f))));
+    const auto mask = static_cast<unsigned>(_mm_movemask_epi8(marked));
+    return mask == 0 ? 16 : static_cast<unsigned>(__builtin_ctz(mask));
+#else
+    std::uint64_t w = 0;
+    std::memcpy(&w, p, 8);
+    std::uint64_t special = specialBytes(w);
+    if (special != 0) {
+        return static_cast<unsigned>(__builtin_ctzll(special) / 8);
+    }
+    std::memcpy(&w, p + 8, 8);
+    special = specialBytes(w);
+    return special == 0 ? 16 : 8 + static_cast<unsigned>(__builtin_ctzll(special) / 8);
+#endif
+}
+
+std::uint64_t load8(const char* p) {
+    std::uint64_t w = 0;
+    std::memcpy(&w, p, 8);
+    return w;
+}
+
+// The `k` (1 to 7) bytes at `p` as a word whose other bytes are a plain letter, read without a
+// call to memcpy of a variable length: two overlapping loads of four bytes, or single bytes.
+std::uint64_t loadTail(const char* p, std::size_t k) {
+    std::uint64_t w = 0;
+    if (k >= 4) {
+        std::uint32_t low = 0;
+        std::uint32_t high = 0;
+        std::memcpy(&low, p, 4);
+        std::memcpy(&high, p + k - 4, 4);
+        w = low | (static_cast<std::uint64_t>(high) << (8 * (k - 4)));
+    } else {
+        w = static_cast<unsigned char>(p[0]);
+        if (k > 1) {
+            w |= static_cast<std::uint64_t>(static_cast<unsigned char>(p[1])) << 8;
+        }
+        if (k > 2) {
+            w |= static_cast<std::uint64_t>(static_cast<unsigned char>(p[2])) << 16;
+        }
+    }
+    const std::uint64_t padding = ~0ULL << (8 * k);
+    return (w & ~padding) | (0x6161616161616161ULL & padding);
+}
+
 // The escaping of one byte that is not printable ASCII, or '"' or '\\'; i is advanced past
 // what was consumed.
 char* writeSpecial(char* p, const char* s, std::size_t n, std::size_t& i) {
     const auto byte = static_cast<unsigned char>(s[i]);
+    // Two-byte UTF-8 (æ, ø, å, §) is the common case by far.
+    if (byte >= 0xC2 && byte < 0xE0 && i + 1 < n &&
+        (static_cast<unsigned char>(s[i + 1]) & 0xC0) == 0x80) {
+        p[0] = s[i];
+        p[1] = s[i + 1];
+        i += 2;
+        return p + 2;
+    }
     if (byte >= 0x80) {
         // Invalid UTF-8 (e.g. an ordre_id in Latin-1) would make the JSON unreadable; it
         // becomes U+FFFD, the replacement character.
@@ -110,14 +176,44 @@ char* writeQuoted(char* p, std::string_view text) {
     const char* const s = text.data();
     const std::size_t n = text.size();
     *p++ = '"';
-    // Eight bytes at a time: the plain ones before the first that needs attention are copied
-    // in one piece. The last few bytes are a word padded with a plain letter. Copying a whole
-    // word when fewer bytes are plain stays inside quotedBound: what follows overwrites it.
+    // Sixteen bytes at a time: the plain ones before the first that needs attention are copied
+    // in one piece. A block is copied whole even when fewer of its bytes are plain (quotedBound
+    // leaves room); what follows overwrites the rest.
     std::size_t i = 0;
+    while (n - i >= 16) {
+        const unsigned plain = firstSpecial16(s + i);
+        std::memcpy(p, s + i, 16);
+        p += plain;
+        i += plain;
+        if (plain < 16) {
+            p = writeSpecial(p, s, n, i);
+        }
+    }
+    // The last up to 15 bytes: when all are plain (nearly always), two overlapping words or
+    // one padded word copy them; otherwise a word at a time as below.
+    const std::size_t rest = n - i;
+    if (rest >= 8) {
+        const std::uint64_t head = load8(s + i);
+        const std::uint64_t tail = load8(s + n - 8);
+        if ((specialBytes(head) | specialBytes(tail)) == 0) {
+            std::memcpy(p, &head, 8);
+            std::memcpy(p + rest - 8, &tail, 8);
+            p += rest;
+            *p++ = '"';
+            return p;
+        }
+    } else if (rest > 0) {
+        const std::uint64_t w = loadTail(s + i, rest);
+        if (specialBytes(w) == 0) {
+            std::memcpy(p, &w, 8);
+            p += rest;
+            *p++ = '"';
+            return p;
+        }
+    }
     while (i < n) {
-        std::uint64_t w = 0x6161616161616161ULL;
         const std::size_t available = n - i < 8 ? n - i : 8;
-        std::memcpy(&w, s + i, available);
+        const std::uint64_t w = available == 8 ? load8(s + i) : loadTail(s + i, available);
         const std::uint64_t special = specialBytes(w);
         std::memcpy(p, &w, 8);
         if (special == 0) {
@@ -152,24 +248,29 @@ char* writeDecimal(char* p, const Decimal& value, int minDecimals) {
     for (; scale < minDecimals; ++scale) {
         digits *= 10;
     }
-    char buffer[32];
-    char* const end = buffer + sizeof buffer;
-    char* start = digitsBackwards(end, digits);
-    while (end - start <= scale) {
-        *--start = '0'; // at least one digit before the point: "0.05"
+    // Backwards into a scratch buffer: the decimals (with their leading zeros), the point, the
+    // whole part (at least "0"), the sign. Then one copy of fixed size, which inlines.
+    char buffer[2 * kDecimalBound];
+    char* const end = buffer + kDecimalBound;
+    char* start = end;
+    for (int k = scale; k >= 2; k -= 2) {
+        start -= 2;
+        std::memcpy(start, kDigitPairs + 2 * (digits % 100), 2);
+        digits /= 100;
     }
+    if (scale % 2 == 1) {
+        *--start = static_cast<char>('0' + digits % 10);
+        digits /= 10;
+    }
+    if (scale > 0) {
+        *--start = '.';
+    }
+    start = digitsBackwards(start, digits);
     if (negative) {
-        *p++ = '-';
+        *--start = '-';
     }
-    const auto whole = static_cast<std::size_t>(end - start - scale);
-    std::memcpy(p, start, whole);
-    p += whole;
-    if (scale == 0) {
-        return p;
-    }
-    *p++ = '.';
-    std::memcpy(p, end - scale, static_cast<std::size_t>(scale));
-    return p + scale;
+    std::memcpy(p, start, kDecimalBound);
+    return p + (end - start);
 }
 
 char* writeDate(char* p, const Date& date) {

@@ -19,8 +19,8 @@ constexpr std::size_t quotedBound(std::size_t length) { return 6 * length + 2 + 
 /// `text` as a double-quoted string, exactly as appendQuoted writes it.
 char* writeQuoted(char* p, std::string_view text);
 
-/// Most bytes writeDecimal writes.
-constexpr std::size_t kDecimalBound = 24;
+/// The room writeDecimal needs: the text is shorter, but it copies a block of this size.
+constexpr std::size_t kDecimalBound = 32;
 
 /// value.toString(minDecimals) ("12326.00", "-0.05", "1.125", "30"), when the value is small
 /// enough for 64-bit arithmetic (every real amount and rate) and minDecimals is 0 to 6;
