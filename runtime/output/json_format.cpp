@@ -48,9 +48,12 @@ inline unsigned firstSpecial16(const char* p) {
     const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
     // As signed bytes, everything from 0x80 up is negative: one comparison finds both the
     // controls and the non-ASCII bytes.
-    const __m128i marked = _mm_or_si128(
-        _mm_or_si128(_mm_cmplt_epi8(v, _mm_set1_epi8(0x20)), _mm_cmpeq_epi8(v, _mm_set1_epi8('"'))),
-        _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('\\')), _mm_cmpeq_epi8(v, _mm_set1_epi8(0x7f))));
+    const __m128i lowOrHigh = _mm_cmplt_epi8(v, _mm_set1_epi8(0x20));
+    const __m128i quote = _mm_cmpeq_epi8(v, _mm_set1_epi8('"'));
+    const __m128i backslash = _mm_cmpeq_epi8(v, _mm_set1_epi8('\\'));
+    const __m128i del = _mm_cmpeq_epi8(v, _mm_set1_epi8(0x7f));
+    const __m128i marked =
+        _mm_or_si128(_mm_or_si128(lowOrHigh, quote), _mm_or_si128(backslash, del));
     const auto mask = static_cast<unsigned>(_mm_movemask_epi8(marked));
     return mask == 0 ? 16 : static_cast<unsigned>(__builtin_ctz(mask));
 #else
@@ -66,7 +69,7 @@ inline unsigned firstSpecial16(const char* p) {
 #endif
 }
 
-std::uint64_t load8(const char* p) {
+inline std::uint64_t load8(const char* p) {
     std::uint64_t w = 0;
     std::memcpy(&w, p, 8);
     return w;
@@ -74,7 +77,7 @@ std::uint64_t load8(const char* p) {
 
 // The `k` (1 to 7) bytes at `p` as a word whose other bytes are a plain letter, read without a
 // call to memcpy of a variable length: two overlapping loads of four bytes, or single bytes.
-std::uint64_t loadTail(const char* p, std::size_t k) {
+inline std::uint64_t loadTail(const char* p, std::size_t k) {
     std::uint64_t w = 0;
     if (k >= 4) {
         std::uint32_t low = 0;
@@ -141,6 +144,34 @@ char* writeSpecial(char* p, const char* s, std::size_t n, std::size_t& i) {
     }
 }
 
+// writeQuoted from s[i] on, once something needs attention: the plain bytes before each such
+// byte are copied in one piece, sixteen or eight at a time; the closing quote included.
+[[gnu::noinline]] char* writeQuotedRest(char* p, const char* s, std::size_t n, std::size_t i) {
+    while (i < n) {
+        std::size_t plain = 0;
+        std::size_t available = 0;
+        if (n - i >= 16) {
+            available = 16;
+            plain = firstSpecial16(s + i);
+            std::memcpy(p, s + i, 16);
+        } else {
+            available = n - i < 8 ? n - i : 8;
+            const std::uint64_t w = available == 8 ? load8(s + i) : loadTail(s + i, available);
+            const std::uint64_t special = specialBytes(w);
+            plain = special == 0 ? available
+                                 : static_cast<std::size_t>(__builtin_ctzll(special) / 8);
+            std::memcpy(p, &w, 8);
+        }
+        p += plain;
+        i += plain;
+        if (plain < available) {
+            p = writeSpecial(p, s, n, i);
+        }
+    }
+    *p++ = '"';
+    return p;
+}
+
 // "00" to "99".
 constexpr char kDigitPairs[] =
     "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
@@ -176,56 +207,36 @@ char* writeQuoted(char* p, std::string_view text) {
     const char* const s = text.data();
     const std::size_t n = text.size();
     *p++ = '"';
-    // Sixteen bytes at a time: the plain ones before the first that needs attention are copied
-    // in one piece. A block is copied whole even when fewer of its bytes are plain (quotedBound
-    // leaves room); what follows overwrites the rest.
+    // Sixteen bytes at a time while all are plain; then the last up to 15 bytes as two
+    // overlapping words or one padded word. Copying a whole block or word when fewer of its bytes
+    // are kept stays inside quotedBound. Anything that needs attention (rare, and in catalog
+    // texts mostly a two-byte letter) goes to the general loop.
     std::size_t i = 0;
     while (n - i >= 16) {
-        const unsigned plain = firstSpecial16(s + i);
-        std::memcpy(p, s + i, 16);
-        p += plain;
-        i += plain;
-        if (plain < 16) {
-            p = writeSpecial(p, s, n, i);
+        if (firstSpecial16(s + i) != 16) {
+            return writeQuotedRest(p, s, n, i);
         }
+        std::memcpy(p, s + i, 16);
+        p += 16;
+        i += 16;
     }
-    // The last up to 15 bytes: when all are plain (nearly always), two overlapping words or
-    // one padded word copy them; otherwise a word at a time as below.
     const std::size_t rest = n - i;
     if (rest >= 8) {
         const std::uint64_t head = load8(s + i);
         const std::uint64_t tail = load8(s + n - 8);
-        if ((specialBytes(head) | specialBytes(tail)) == 0) {
-            std::memcpy(p, &head, 8);
-            std::memcpy(p + rest - 8, &tail, 8);
-            p += rest;
-            *p++ = '"';
-            return p;
+        if ((specialBytes(head) | specialBytes(tail)) != 0) {
+            return writeQuotedRest(p, s, n, i);
         }
+        std::memcpy(p, &head, 8);
+        std::memcpy(p + rest - 8, &tail, 8);
     } else if (rest > 0) {
         const std::uint64_t w = loadTail(s + i, rest);
-        if (specialBytes(w) == 0) {
-            std::memcpy(p, &w, 8);
-            p += rest;
-            *p++ = '"';
-            return p;
+        if (specialBytes(w) != 0) {
+            return writeQuotedRest(p, s, n, i);
         }
-    }
-    while (i < n) {
-        const std::size_t available = n - i < 8 ? n - i : 8;
-        const std::uint64_t w = available == 8 ? load8(s + i) : loadTail(s + i, available);
-        const std::uint64_t special = specialBytes(w);
         std::memcpy(p, &w, 8);
-        if (special == 0) {
-            p += available;
-            i += available;
-            continue;
-        }
-        const auto plain = static_cast<std::size_t>(__builtin_ctzll(special) / 8);
-        p += plain;
-        i += plain;
-        p = writeSpecial(p, s, n, i);
     }
+    p += rest;
     *p++ = '"';
     return p;
 }
