@@ -41,11 +41,9 @@ inline std::uint64_t specialBytes(std::uint64_t w) {
            zeroBytes(w ^ (ones * '\\')) | zeroBytes(w ^ (ones * 0x7f));
 }
 
-// The index (0 to 15) of the first byte of the 16 at `p` that needs attention, or 16 if none
-// does. SSE2 (every x86-64) compares all 16 at once; elsewhere, two words.
-inline unsigned firstSpecial16(const char* p) {
 #if defined(__SSE2__)
-    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+// specialBytes for 16 bytes, one bit per byte.
+inline unsigned specialBytes16(__m128i v) {
     // As signed bytes, everything from 0x80 up is negative: one comparison finds both the
     // controls and the non-ASCII bytes.
     const __m128i lowOrHigh = _mm_cmplt_epi8(v, _mm_set1_epi8(0x20));
@@ -54,7 +52,16 @@ inline unsigned firstSpecial16(const char* p) {
     const __m128i del = _mm_cmpeq_epi8(v, _mm_set1_epi8(0x7f));
     const __m128i marked =
         _mm_or_si128(_mm_or_si128(lowOrHigh, quote), _mm_or_si128(backslash, del));
-    const auto mask = static_cast<unsigned>(_mm_movemask_epi8(marked));
+    return static_cast<unsigned>(_mm_movemask_epi8(marked));
+}
+#endif
+
+// The index (0 to 15) of the first byte of the 16 at `p` that needs attention, or 16 if none
+// does. SSE2 (every x86-64) compares all 16 at once; elsewhere, two words.
+inline unsigned firstSpecial16(const char* p) {
+#if defined(__SSE2__)
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+    const unsigned mask = specialBytes16(v);
     return mask == 0 ? 16 : static_cast<unsigned>(__builtin_ctz(mask));
 #else
     std::uint64_t w = 0;
@@ -66,6 +73,16 @@ inline unsigned firstSpecial16(const char* p) {
     std::memcpy(&w, p + 8, 8);
     special = specialBytes(w);
     return special == 0 ? 16 : 8 + static_cast<unsigned>(__builtin_ctzll(special) / 8);
+#endif
+}
+
+// True when no byte of the words `a` and `b` needs attention.
+inline bool plainWords(std::uint64_t a, std::uint64_t b) {
+#if defined(__SSE2__)
+    const __m128i v = _mm_set_epi64x(static_cast<long long>(b), static_cast<long long>(a));
+    return specialBytes16(v) == 0;
+#else
+    return (specialBytes(a) | specialBytes(b)) == 0;
 #endif
 }
 
@@ -102,14 +119,6 @@ inline std::uint64_t loadTail(const char* p, std::size_t k) {
 // what was consumed.
 char* writeSpecial(char* p, const char* s, std::size_t n, std::size_t& i) {
     const auto byte = static_cast<unsigned char>(s[i]);
-    // Two-byte UTF-8 (æ, ø, å, §) is the common case by far.
-    if (byte >= 0xC2 && byte < 0xE0 && i + 1 < n &&
-        (static_cast<unsigned char>(s[i + 1]) & 0xC0) == 0x80) {
-        p[0] = s[i];
-        p[1] = s[i + 1];
-        i += 2;
-        return p + 2;
-    }
     if (byte >= 0x80) {
         // Invalid UTF-8 (e.g. an ordre_id in Latin-1) would make the JSON unreadable; it
         // becomes U+FFFD, the replacement character.
@@ -164,9 +173,20 @@ char* writeSpecial(char* p, const char* s, std::size_t n, std::size_t& i) {
         }
         p += plain;
         i += plain;
-        if (plain < available) {
-            p = writeSpecial(p, s, n, i);
+        if (plain == available) {
+            continue;
         }
+        // Two-byte UTF-8 (æ, ø, å, §) is the common case by far.
+        const auto lead = static_cast<unsigned char>(s[i]);
+        if (lead >= 0xC2 && lead < 0xE0 && i + 1 < n &&
+            (static_cast<unsigned char>(s[i + 1]) & 0xC0) == 0x80) {
+            p[0] = s[i];
+            p[1] = s[i + 1];
+            p += 2;
+            i += 2;
+            continue;
+        }
+        p = writeSpecial(p, s, n, i);
     }
     *p++ = '"';
     return p;
@@ -221,17 +241,24 @@ char* writeQuoted(char* p, std::string_view text) {
         i += 16;
     }
     const std::size_t rest = n - i;
-    if (rest >= 8) {
+    if (n >= 16) {
+        // The text's last 16 bytes: those before s[i] are plain and already written as they
+        // are, so writing them again changes nothing.
+        if (firstSpecial16(s + n - 16) != 16) {
+            return writeQuotedRest(p, s, n, i);
+        }
+        std::memcpy(p + rest - 16, s + n - 16, 16);
+    } else if (rest >= 8) {
         const std::uint64_t head = load8(s + i);
         const std::uint64_t tail = load8(s + n - 8);
-        if ((specialBytes(head) | specialBytes(tail)) != 0) {
+        if (!plainWords(head, tail)) {
             return writeQuotedRest(p, s, n, i);
         }
         std::memcpy(p, &head, 8);
         std::memcpy(p + rest - 8, &tail, 8);
     } else if (rest > 0) {
         const std::uint64_t w = loadTail(s + i, rest);
-        if (specialBytes(w) != 0) {
+        if (!plainWords(w, w)) {
             return writeQuotedRest(p, s, n, i);
         }
         std::memcpy(p, &w, 8);
