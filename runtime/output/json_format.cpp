@@ -199,7 +199,7 @@ constexpr char kDigitPairs[] =
     "8081828384858687888990919293949596979899";
 
 // The decimal digits of `value` written backwards, ending at `end`; returns the first.
-char* digitsBackwards(char* end, std::uint64_t value) {
+inline char* digitsBackwards(char* end, std::uint64_t value) {
     while (value >= 100) {
         end -= 2;
         std::memcpy(end, kDigitPairs + 2 * (value % 100), 2);
@@ -269,6 +269,11 @@ char* writeQuoted(char* p, std::string_view text) {
 }
 
 char* writeDecimal(char* p, const Decimal& value, int minDecimals) {
+    if (value.isZero() && minDecimals >= 0 && minDecimals <= kMaxMinDecimals) {
+        // A good third of a result's amounts: "0.00".
+        std::memcpy(p, "0.000000", 8);
+        return p + (minDecimals == 0 ? 1 : 2 + minDecimals);
+    }
     const auto& mantissa = value.mantissa();
     int scale = value.scale();
     if (mantissa >= kMantissaLimit || mantissa <= -kMantissaLimit || scale > kMaxScale ||

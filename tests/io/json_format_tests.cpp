@@ -51,6 +51,9 @@ std::string quotedText(std::string_view text) {
 TEST_CASE("writeDecimal: money and percent texts, exactly") {
     CHECK(decimalText("12326", 2) == "12326.00");
     CHECK(decimalText("0", 2) == "0.00");
+    CHECK(decimalText("0.000", 2) == "0.00");
+    CHECK(decimalText("0", 0) == "0");
+    CHECK(decimalText("-0.00", 6) == "0.000000");
     CHECK(decimalText("-0.05", 2) == "-0.05");
     CHECK(decimalText("-99", 2) == "-99.00");
     CHECK(decimalText("3697.8", 2) == "3697.80");
