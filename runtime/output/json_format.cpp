@@ -227,10 +227,10 @@ char* writeQuoted(char* p, std::string_view text) {
     const char* const s = text.data();
     const std::size_t n = text.size();
     *p++ = '"';
-    // Sixteen bytes at a time while all are plain; then the last up to 15 bytes as two
-    // overlapping words or one padded word. Copying a whole block or word when fewer of its bytes
-    // are kept stays inside quotedBound. Anything that needs attention (rare, and in catalog
-    // texts mostly a two-byte letter) goes to the general loop.
+    // Sixteen bytes at a time while all are plain; then the last up to 15 bytes as the text's
+    // last 16, or two overlapping words, or one padded word. Copying a whole block or word when
+    // fewer of its bytes are kept stays inside quotedBound. Anything that needs attention (rare,
+    // and in catalog texts mostly a two-byte letter) goes to the general loop.
     std::size_t i = 0;
     while (n - i >= 16) {
         if (firstSpecial16(s + i) != 16) {
