@@ -1,10 +1,7 @@
 // Shared helpers of the result writers; see output_common.hpp.
 #include "runtime/output/output_common.hpp"
 
-#include <fmt/format.h>
-
-#include <cstdint>
-#include <cstring>
+#include "runtime/output/json_format.hpp"
 
 namespace ydelse {
 
@@ -52,98 +49,20 @@ std::string_view recipientTypeName(RecipientType type) {
     return "cpr";
 }
 
-namespace {
-
-// Length of the well-formed UTF-8 sequence starting at text[i], or 0 if it is not one.
-std::size_t utf8SequenceLength(std::string_view text, std::size_t i) {
-    const auto lead = static_cast<unsigned char>(text[i]);
-    std::size_t length = lead < 0x80 ? 1 : (lead >> 5) == 0x6 ? 2 : (lead >> 4) == 0xE ? 3
-                                          : (lead >> 3) == 0x1E ? 4 : 0;
-    if (length == 0 || i + length > text.size() || (length == 2 && lead < 0xC2)) {
-        return 0;
-    }
-    for (std::size_t k = 1; k < length; ++k) {
-        if ((static_cast<unsigned char>(text[i + k]) & 0xC0) != 0x80) {
-            return 0;
-        }
-    }
-    return length;
-}
-
-// True when none of the 8 bytes at `p` needs attention in appendQuoted: each is printable
-// ASCII other than '"' and '\\'. Bit tricks on one 64-bit word ("has a byte less than n",
-// "has a zero byte"); they answer exactly whether such a byte exists.
-bool plainAscii8(const char* p) {
-    std::uint64_t w = 0;
-    std::memcpy(&w, p, 8);
-    constexpr std::uint64_t ones = 0x0101010101010101ULL;
-    constexpr std::uint64_t high = 0x8080808080808080ULL;
-    auto hasZero = [&](std::uint64_t v) { return ((v - ones) & ~v & high) != 0; };
-    const bool below20 = ((w - ones * 0x20) & ~w & high) != 0;
-    return (w & high) == 0 && !below20 && !hasZero(w ^ (ones * '"')) &&
-           !hasZero(w ^ (ones * '\\')) && !hasZero(w ^ (ones * 0x7f));
-}
-
-} // namespace
-
 void appendQuoted(std::string& out, std::string_view text) {
-    out += '"';
-    // Runs of characters that pass through unchanged are appended in one piece: appending byte
-    // by byte made this the batch's hottest function.
-    std::size_t run = 0;
-    std::size_t i = 0;
-    auto flush = [&] {
-        out.append(text.data() + run, i - run);
-    };
-    while (i < text.size()) {
-        // Eight plain characters at a time; a word with anything else goes byte by byte.
-        if (i + 8 <= text.size() && plainAscii8(text.data() + i)) {
-            i += 8;
-            continue;
-        }
-        const auto byte = static_cast<unsigned char>(text[i]);
-        if (byte >= 0x20 && byte < 0x7f && byte != '"' && byte != '\\') {
-            ++i;
-            continue;
-        }
-        if (byte >= 0x80) {
-            // Invalid UTF-8 (e.g. an ordre_id in Latin-1) would make the JSON unreadable; it
-            // becomes U+FFFD, the replacement character.
-            const std::size_t length = utf8SequenceLength(text, i);
-            if (length != 0) {
-                i += length;
-                continue;
-            }
-            flush();
-            out += "\ufffd";
-            run = ++i;
-            continue;
-        }
-        flush();
-        switch (byte) {
-        case '"':
-            out += "\\\"";
-            break;
-        case '\\':
-            out += "\\\\";
-            break;
-        case '\n':
-            out += "\\n";
-            break;
-        case '\r':
-            out += "\\r";
-            break;
-        case '\t':
-            out += "\\t";
-            break;
-        default:
-            // DEL is legal in JSON but not printable in YAML; escaping it suits both.
-            out += fmt::format("\\u{:04x}", static_cast<unsigned>(byte));
-        }
-        run = ++i;
+    // The JSON writer's escaping, into a buffer on the stack, or for a long text into the
+    // string itself (resized to the bound, then back to what was written).
+    constexpr std::size_t kStackText = 256;
+    if (json::quotedBound(text.size()) <= kStackText) {
+        char buffer[kStackText];
+        const char* end = json::writeQuoted(buffer, text);
+        out.append(buffer, static_cast<std::size_t>(end - buffer));
+        return;
     }
-    flush();
-    out += '"';
+    const std::size_t start = out.size();
+    out.resize(start + json::quotedBound(text.size()));
+    const char* end = json::writeQuoted(out.data() + start, text);
+    out.resize(static_cast<std::size_t>(end - out.data()));
 }
 
 bool isPlainNumber(std::string_view text) {

@@ -76,6 +76,11 @@ std::optional<Date> Date::parse(std::string_view t) {
     return fromYmd(y, m, d);
 }
 
+Date::Civil Date::civil() const {
+    const Ymd c = civilFromDays(days_);
+    return {c.y, c.m, c.d};
+}
+
 int Date::year() const { return civilFromDays(days_).y; }
 int Date::month() const { return civilFromDays(days_).m; }
 int Date::day() const { return civilFromDays(days_).d; }

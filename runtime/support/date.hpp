@@ -18,6 +18,13 @@ public:
     static std::optional<Date> parse(std::string_view text);
 
     std::int32_t days() const { return days_; }
+    struct Civil {
+        int year;
+        int month;
+        int day;
+    };
+    /// Year, month and day in one conversion (year(), month() and day() each convert anew).
+    Civil civil() const;
     int year() const;
     int month() const;
     int day() const;

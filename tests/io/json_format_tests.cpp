@@ -1,0 +1,191 @@
+// The JSON writer's raw-pointer primitives (json_format.hpp): exact bytes for the edge cases,
+// agreement with Decimal::toString and Date::toString, and that none writes past the room it
+// asks for. Also the writer's own buffering: output longer than its buffer, long texts and
+// amounts beyond the 64-bit path.
+#include "runtime/output/json_format.hpp"
+#include "runtime/output/json_writer.hpp"
+#include "runtime/output/output_common.hpp"
+
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <climits>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+using namespace ydelse;
+
+namespace {
+
+constexpr char kCanary = '#';
+
+// Runs `write(p)` into a buffer with exactly `room` bytes before a canary zone; returns the
+// text written and checks that nothing beyond the room changed.
+template <typename Write>
+std::string written(std::size_t room, Write write) {
+    std::vector<char> buffer(room + 16, kCanary);
+    char* end = write(buffer.data());
+    REQUIRE(end != nullptr);
+    REQUIRE(end >= buffer.data());
+    REQUIRE(static_cast<std::size_t>(end - buffer.data()) <= room);
+    for (std::size_t k = room; k < buffer.size(); ++k) {
+        REQUIRE(buffer[k] == kCanary);
+    }
+    return std::string(buffer.data(), end);
+}
+
+std::string decimalText(const char* value, int minDecimals) {
+    return written(json::kDecimalBound, [&](char* p) {
+        return json::writeDecimal(p, *Decimal::parse(value), minDecimals);
+    });
+}
+
+std::string quotedText(std::string_view text) {
+    return written(json::quotedBound(text.size()),
+                   [&](char* p) { return json::writeQuoted(p, text); });
+}
+
+} // namespace
+
+TEST_CASE("writeDecimal: money and percent texts, exactly") {
+    CHECK(decimalText("12326", 2) == "12326.00");
+    CHECK(decimalText("0", 2) == "0.00");
+    CHECK(decimalText("0.000", 2) == "0.00");
+    CHECK(decimalText("0", 0) == "0");
+    CHECK(decimalText("-0.00", 6) == "0.000000");
+    CHECK(decimalText("-0.05", 2) == "-0.05");
+    CHECK(decimalText("-99", 2) == "-99.00");
+    CHECK(decimalText("3697.8", 2) == "3697.80");
+    CHECK(decimalText("1.125", 2) == "1.125");
+    CHECK(decimalText("1.12500", 2) == "1.125");
+    CHECK(decimalText("4549.890000", 2) == "4549.89");
+    CHECK(decimalText("999999999999", 2) == "999999999999.00");
+    CHECK(decimalText("30.00", 0) == "30");
+    CHECK(decimalText("1.50", 0) == "1.5");
+    CHECK(decimalText("0.000000000000000001", 2) == "0.000000000000000001");
+    CHECK(decimalText("-7", 6) == "-7.000000");
+}
+
+TEST_CASE("writeDecimal declines what needs more than 64 bits, having written nothing") {
+    char buffer[json::kDecimalBound];
+    std::fill(std::begin(buffer), std::end(buffer), kCanary);
+    // A mantissa of 13 digits, a scale above 18, too many forced decimals.
+    for (const char* text : {"1000000000000", "-1000000000000", "0.0000000000000000001"}) {
+        CHECK(json::writeDecimal(buffer, *Decimal::parse(text), 2) == nullptr);
+    }
+    CHECK(json::writeDecimal(buffer, *Decimal::parse("1"), 7) == nullptr);
+    CHECK(std::all_of(std::begin(buffer), std::end(buffer), [](char c) { return c == kCanary; }));
+}
+
+TEST_CASE("writeDecimal writes what Decimal::toString does") {
+    std::uint64_t state = 99;
+    for (int n = 0; n < 20000; ++n) {
+        state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+        const auto mantissa = static_cast<long long>(state >> 24) % 2'000'000'000'000LL -
+                              1'000'000'000'000LL;
+        const int scale = static_cast<int>((state >> 8) % 20);
+        const int minDecimals = static_cast<int>(state % 4);
+        const Decimal value(Int128(mantissa), scale);
+        char buffer[json::kDecimalBound];
+        const char* end = json::writeDecimal(buffer, value, minDecimals);
+        if (end == nullptr) {
+            continue; // checked above: only beyond the limits
+        }
+        REQUIRE(std::string(static_cast<const char*>(buffer), end) == value.toString(minDecimals));
+    }
+}
+
+TEST_CASE("writeQuoted: escapes, UTF-8, invalid bytes, exactly") {
+    CHECK(quotedText("") == R"("")");
+    CHECK(quotedText("cpr") == R"("cpr")");
+    CHECK(quotedText("Kontanthjælp 2024-03") == "\"Kontanthjælp 2024-03\"");
+    CHECK(quotedText("æøå ÆØÅ §") == "\"æøå ÆØÅ §\"");
+    CHECK(quotedText("a\"b\\c\nd\te\rf") == R"("a\"b\\c\nd\te\rf")");
+    CHECK(quotedText(std::string_view("\x00\x01\x1f\x7f", 4)) == R"("\u0000\u0001\u001f\u007f")");
+    CHECK(quotedText("\xFF") == "\"\xEF\xBF\xBD\"");                 // invalid: U+FFFD
+    CHECK(quotedText("Latin-1 \xE6\xF8\xE5 slut") ==
+          "\"Latin-1 \xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD slut\"");
+    CHECK(quotedText("\xE2\x82\xAC und \xF0\x9F\x98\x80") == "\"\xE2\x82\xAC und \xF0\x9F\x98\x80\"");
+    CHECK(quotedText("\xC3") == "\"\xEF\xBF\xBD\"");                 // cut-off sequence
+    // Every control character at every position of a block, so each path sees it.
+    for (std::size_t length = 1; length <= 40; ++length) {
+        for (std::size_t at = 0; at < length; ++at) {
+            std::string text(length, 'x');
+            text[at] = '\x01';
+            std::string expected = "\"" + std::string(at, 'x') + "\\u0001" +
+                                   std::string(length - at - 1, 'x') + "\"";
+            REQUIRE(quotedText(text) == expected);
+        }
+    }
+}
+
+TEST_CASE("writeDate and writeInt") {
+    auto date = [](const char* text) {
+        return written(json::kDateBound,
+                       [&](char* p) { return json::writeDate(p, *Date::parse(text)); });
+    };
+    CHECK(date("2024-03-28") == "2024-03-28");
+    CHECK(date("1900-01-01") == "1900-01-01");
+    CHECK(date("2999-12-31") == "2999-12-31");
+    // Days far outside the parser's years: the same text as Date::toString for years 0 to 9999,
+    // nothing written beyond them.
+    int inRange = 0;
+    for (std::int32_t days = -800'000; days < 3'000'000; days += 997) {
+        const Date d = Date::fromDays(days);
+        char buffer[json::kDateBound];
+        const char* end = json::writeDate(buffer, d);
+        const int year = d.civil().year;
+        if (year < 0 || year > 9999) {
+            REQUIRE(end == nullptr);
+        } else {
+            REQUIRE(std::string(static_cast<const char*>(buffer), end) == d.toString());
+            ++inRange;
+        }
+    }
+    CHECK(inRange > 3000);
+    auto integer = [](int value) {
+        return written(json::kIntBound, [&](char* p) { return json::writeInt(p, value); });
+    };
+    CHECK(integer(0) == "0");
+    CHECK(integer(14) == "14");
+    CHECK(integer(-1) == "-1");
+    CHECK(integer(INT_MAX) == "2147483647");
+    CHECK(integer(INT_MIN) == "-2147483648");
+}
+
+TEST_CASE("writeJson: output beyond its buffer, long texts, amounts beyond 64 bits") {
+    Result r;
+    r.status = ResultStatus::Effektueret;
+    const std::string longId = std::string(3000, 'x') + "\"æ";
+    r.ordreId = longId;
+    r.belob.brutto = Decimal(Int128(1) << 80, 2); // 2^80 øre: Decimal's own path
+    std::string postings;
+    for (int k = 0; k < 400; ++k) {
+        r.konteringer.push_back(
+            Posting{{{"funktion", "5.57.73", false}, {"dranst", "1", true}},
+                    Decimal::fromOre(k - 200), Decimal(), PostingText("Løn", "2024-03")});
+        postings += (k == 0 ? "" : ",") +
+                    std::string(R"({"konto":{"funktion":"5.57.73","dranst":1},"debet":")") +
+                    Decimal::fromOre(k - 200).toString(2) +
+                    R"(","kredit":"0.00","tekst":"Løn 2024-03"})";
+    }
+    std::string json = "før";
+    writeJson(r, json);
+    std::string expectedId;
+    appendQuoted(expectedId, longId);
+    CHECK(expectedId == "\"" + std::string(3000, 'x') + "\\\"æ\"");
+    const std::string expected =
+        "før" + std::string(R"({"ordre_id":)") + expectedId +
+        R"(,"status":"effektueret","katalog":{"hash":"","version":""},)"
+        R"("modtager":{"type":"cpr","nummer":""},)"
+        R"("periode":{"fra":"1970-01-01","til":"1970-01-01"},"udbetalingsdato":"1970-01-01",)"
+        R"("beløb":{"brutto":"12089258196146291747061.76","atp_egen":"0.00","am_bidrag":"0.00",)"
+        R"("a_indkomst":"0.00","a_skat":"0.00","modregning":"0.00","netto":"0.00",)"
+        R"("tilbageholdt":"0.00","atp_kommune":"0.00","op_bidrag":"0.00","refusion":"0.00"},)"
+        R"("linjer":[],"modregninger":[],"konteringer":[)" +
+        postings +
+        R"(],"fordringer_oprettet":[],"eindkomst":[],"refusion":[],"regler":[]})";
+    CHECK(json.size() > 16 * 1024);
+    CHECK(json == expected);
+}
