@@ -43,12 +43,17 @@ bool fitsInt64(Int128 v) {
 
 // Two factors below 2^63 have a product below 2^126: no overflow check (a library call for
 // 128 bits) is needed for them, and nearly every factor of a payment is one.
-Int128 checkedMul(Int128 a, Int128 b) {
+bool tryMul(Int128 a, Int128 b, Int128& r) {
     if (fitsInt64(a) && fitsInt64(b)) {
-        return a * b;
+        r = a * b;
+        return true;
     }
+    return !__builtin_mul_overflow(a, b, &r);
+}
+
+Int128 checkedMul(Int128 a, Int128 b) {
     Int128 r;
-    if (__builtin_mul_overflow(a, b, &r)) {
+    if (!tryMul(a, b, r)) {
         overflow();
     }
     return r;
@@ -285,11 +290,20 @@ Decimal Decimal::divideRound(const Decimal& numerator, const Decimal& denominato
     }
     // value = (n / 10^ns) / (d / 10^ds); we want k = value / unit rounded, result k * unit.
     // k = n * 10^ds * 10^us / (10^ns * d * u)  with unit = u / 10^us.
-    const Decimal n = numerator.normalized();
-    const Decimal d = denominator.normalized();
     const Decimal u = unit.normalized();
-    const Int128 num = scaleUp(scaleUp(n.mantissa_, d.scale_), u.scale_);
-    const Int128 den = checkedMul(scaleUp(d.mantissa_, n.scale_), u.mantissa_);
+    Int128 num;
+    Int128 den;
+    // As given first: normalising numerator and denominator (a division by 10 per trailing
+    // zero) only matters when their product would not fit otherwise.
+    if (!tryMul(numerator.mantissa_, scalePower(denominator.scale_), num) ||
+        !tryMul(num, scalePower(u.scale_), num) ||
+        !tryMul(scalePower(numerator.scale_), denominator.mantissa_, den) ||
+        !tryMul(den, u.mantissa_, den)) {
+        const Decimal n = numerator.normalized();
+        const Decimal d = denominator.normalized();
+        num = checkedMul(checkedMul(n.mantissa_, scalePower(d.scale_)), scalePower(u.scale_));
+        den = checkedMul(checkedMul(scalePower(n.scale_), d.mantissa_), u.mantissa_);
+    }
     const Int128 k = divideInteger(num, den, mode);
     return Decimal(checkedMul(k, u.mantissa_), u.scale_);
 }
