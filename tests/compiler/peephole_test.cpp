@@ -96,7 +96,7 @@ TEST_CASE("a temporary moved on at once is written where it goes, and the move d
     checkSameSlots(before, b.program);
 }
 
-TEST_CASE("jumps to jumps go straight on, and code no path reaches goes; indexes follow") {
+TEST_CASE("jumps to jumps go straight on, and code no path reaches goes, indexes follow") {
     Builder b;
     const std::uint32_t first = b.reg(), second = b.reg();
     b.definition("first", first);
