@@ -2,6 +2,7 @@
 #include "interpreter/lower/lower_to_ir.hpp"
 
 #include "interpreter/lower/frame_builder.hpp"
+#include "interpreter/lower/peephole.hpp"
 #include "interpreter/sema/expr_checker.hpp"
 
 #include <fmt/format.h>
@@ -277,6 +278,7 @@ ir::Program lowerToIr(const sema::CheckedCatalog& checked, const SourceManager& 
     }
     // Last: every frame has registered the claim aggregates it uses.
     lowerClaimFrame(program, checked, sources, ruleIds, aggregates);
+    optimizeIr(program);
     return program;
 }
 
