@@ -169,7 +169,7 @@ bool OrderRun::createRepayment(const PreviousPayout& before) {
          r.kind == ir::ClaimKind::Nettokrav ? std::string_view("nettokrav") : "bruttokrav",
          r.claim, audit.lovgrundlag, foraeldes, inddrivelse});
     }
-    state_.appliedRules().push_back(rule.rule);
+    state_.appliedRules().add(rule.rule);
     // Nothing is paid out: the claim is the whole outcome (P8).
     result_.belob = Amounts{};
     result_.status = ResultStatus::Effektueret;

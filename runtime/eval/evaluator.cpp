@@ -50,7 +50,7 @@ bool OrderRun::evaluateLine(std::size_t index) {
     loadOrderInputs(order_, memory);
     loadGrundlag(y, state_.scratch().grundlag, index, memory);
     Machine machine(program_, y.frame, memory, state_.appliedRules(), &claims_);
-    state_.appliedRules().push_back(y.rule);
+    state_.appliedRules().add(y.rule);
 
     bool requirementsMet = true;
     for (const ir::Requirement& req : y.requirements) {
@@ -197,13 +197,7 @@ void OrderRun::emitLines() {
 
 void OrderRun::listAppliedRules() {
     // By rule, not by name: an undtagelse may share a name with another rule.
-    std::vector<std::uint32_t>& listed = state_.scratch().listedRules;
-    listed.clear();
-    for (std::uint32_t rule : state_.appliedRules()) {
-        if (std::find(listed.begin(), listed.end(), rule) != listed.end()) {
-            continue;
-        }
-        listed.push_back(rule);
+    for (std::uint32_t rule : state_.appliedRules().list()) {
         const ir::Rule& r = program_.rules[rule];
         result_.regler.push_back({r.name, r.version, r.lovgrundlag});
     }

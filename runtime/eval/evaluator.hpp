@@ -41,6 +41,36 @@ struct BoundGrundlag {
     }
 };
 
+/// The rules an order applied, each once, in the order first applied (the result's `regler`).
+/// A mark per rule makes adding O(1): an order records a rule at every regel call it makes.
+class AppliedRules {
+public:
+    void add(std::uint32_t rule) {
+        if (rule >= marks_.size()) {
+            marks_.resize(rule + 1, 0);
+        }
+        if (marks_[rule] != epoch_) {
+            marks_[rule] = epoch_;
+            list_.push_back(rule);
+        }
+    }
+    /// Starts a new order: every mark of the last one becomes stale at once.
+    void clear() {
+        list_.clear();
+        if (++epoch_ == 0) { // wrapped after 2^32 orders: stale marks could match again
+            std::fill(marks_.begin(), marks_.end(), 0);
+            epoch_ = 1;
+        }
+    }
+    const std::vector<std::uint32_t>& list() const { return list_; }
+    std::size_t size() const { return list_.size(); }
+
+private:
+    std::vector<std::uint32_t> list_;
+    std::vector<std::uint32_t> marks_; ///< epoch_ when the rule was added this order
+    std::uint32_t epoch_ = 1;
+};
+
 /// Per-thread scratch space, reused between orders: after the first orders, evaluation
 /// allocates nothing here.
 class EvalState {
@@ -57,7 +87,7 @@ public:
         }
         return frames_[index];
     }
-    std::vector<std::uint32_t>& appliedRules() { return applied_; }
+    AppliedRules& appliedRules() { return applied_; }
     /// Where `sum`, `antal` and `findes` evaluate one claim at a time.
     FrameMemory& claimScratch() { return claimScratch_; }
 
@@ -73,7 +103,6 @@ public:
     struct Scratch {
         std::vector<IncomeTypeShare> incomeTypes;
         std::vector<LineResult> lines;
-        std::vector<std::uint32_t> listedRules;
         std::vector<std::uint32_t> postingAccounts; ///< account index of each kontering
         std::vector<std::uint32_t> offsetRules;
         std::vector<std::size_t> claimOrder;        ///< eligible claims (fordringer index)
@@ -86,7 +115,7 @@ public:
 private:
     std::vector<FrameMemory> frames_;
     FrameMemory claimScratch_;
-    std::vector<std::uint32_t> applied_;
+    AppliedRules applied_;
     Scratch scratch_;
 };
 

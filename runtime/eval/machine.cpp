@@ -7,7 +7,8 @@
 namespace ydelse {
 namespace {
 
-bool compare(std::strong_ordering order, ir::Comparison c) {
+// Inlined: cmp and icmp are among the most frequent instructions.
+[[gnu::always_inline]] inline bool compare(std::strong_ordering order, ir::Comparison c) {
     switch (c) {
     case ir::Comparison::Lt: return order < 0;
     case ir::Comparison::Le: return order <= 0;
@@ -38,22 +39,23 @@ void Machine::prepare(const ir::Frame& frame, EvalState::FrameMemory& memory) {
         end = std::min(end, d.slot);
     }
     end = std::max(begin, end);
-    // resize, not assign: registers kept from an earlier order stay as they are.
-    memory.registers.resize(frame.size);
+    // Grow only: one memory serves the frames of different ydelser in turn, and shrinking
+    // then growing again would zero the whole tail each time. Registers past the frame's size
+    // are never read.
+    if (memory.registers.size() < frame.size) {
+        memory.registers.resize(frame.size);
+    }
     std::fill(memory.registers.begin() + begin, memory.registers.begin() + end, ir::Value{});
-    memory.done.assign(frame.definitions.size(), 0);
+    if (memory.done.size() < frame.definitions.size()) {
+        memory.done.resize(frame.definitions.size());
+    }
+    std::fill_n(memory.done.begin(), frame.definitions.size(), 0);
     memory.present = 0;
 }
 
 bool Machine::fail(std::string kode, std::string felt, std::string besked) {
     error_ = {std::move(kode), std::move(felt), std::move(besked)};
     return false;
-}
-
-void Machine::recordApplied(std::uint32_t rule) {
-    if (std::find(applied_.begin(), applied_.end(), rule) == applied_.end()) {
-        applied_.push_back(rule);
-    }
 }
 
 bool Machine::force(std::uint32_t def) {
@@ -277,7 +279,7 @@ bool Machine::run(std::uint32_t pc) {
                 Decimal::fromInt(Date::fromDays(static_cast<std::int32_t>(r[in.a].bits)).year());
             break;
         case ir::Op::Applied:
-            recordApplied(in.a);
+            applied_.add(in.a);
             break;
         case ir::Op::Fail: {
             const ir::Failure& f = program_.failures[in.a];

@@ -18,7 +18,7 @@ struct ClaimSource {
 class Machine {
 public:
     Machine(const ir::Program& program, const ir::Frame& frame, EvalState::FrameMemory& memory,
-            std::vector<std::uint32_t>& appliedRules, const ClaimSource* claims = nullptr)
+            AppliedRules& appliedRules, const ClaimSource* claims = nullptr)
         : program_(program), frame_(frame), memory_(memory), applied_(appliedRules),
           claims_(claims) {}
 
@@ -37,12 +37,11 @@ private:
     bool fail(std::string kode, std::string felt, std::string besked);
     bool lookupSats(std::uint32_t sats, ir::Value& out);
     bool aggregate(std::uint32_t index, ir::Value& out);
-    void recordApplied(std::uint32_t rule);
 
     const ir::Program& program_;
     const ir::Frame& frame_;
     EvalState::FrameMemory& memory_;
-    std::vector<std::uint32_t>& applied_;
+    AppliedRules& applied_;
     const ClaimSource* claims_;
     OrderError error_;
 };

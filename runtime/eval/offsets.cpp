@@ -146,7 +146,7 @@ bool OrderRun::offsetClaims(const Decimal& available) {
     }
     if (!result_.modregninger.empty()) {
         for (std::uint32_t r : rules) {
-            state_.appliedRules().push_back(program_.offsetRules[r].rule);
+            state_.appliedRules().add(program_.offsetRules[r].rule);
         }
     }
     return true;

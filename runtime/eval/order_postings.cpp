@@ -54,7 +54,7 @@ bool OrderRun::postLine(PostingBook& book, const LineResult& line) {
         posted = true;
     }
     if (posted && y.frame.postingRule != ir::kNone) {
-        state_.appliedRules().push_back(y.frame.postingRule);
+        state_.appliedRules().add(y.frame.postingRule);
     }
     return true;
 }

@@ -50,7 +50,7 @@ std::vector<Op> ops(const ir::Program& p) {
 // Forces every definition; returns the registers afterwards.
 std::vector<ir::Value> evaluate(const ir::Program& p, std::int64_t input) {
     EvalState::FrameMemory memory;
-    std::vector<std::uint32_t> applied;
+    AppliedRules applied;
     Machine::prepare(p.order.frame, memory);
     memory.registers[ir::kInputCount].number = Decimal::fromInt(input);
     memory.registers[ir::kInputCount].bits = input;

@@ -40,7 +40,7 @@ struct Builder {
 
 struct Run {
     EvalState::FrameMemory memory;
-    std::vector<std::uint32_t> applied;
+    AppliedRules applied;
 };
 
 } // namespace
