@@ -280,6 +280,15 @@ std::string Decimal::toString(int minDecimals) const {
 }
 
 Decimal Decimal::roundTo(const Decimal& unit, RoundingMode mode) const {
+    // Nearly every unit is a power of ten (øre, whole kroner): then rounding is a division by
+    // a power of ten, or nothing at all, and gives the same as the general case below.
+    if (unit.mantissa_ == 1) {
+        const int k = unit.scale_;
+        if (scale_ <= k) {
+            return Decimal(Raw{}, scaleUp(mantissa_, k - scale_), k);
+        }
+        return Decimal(Raw{}, divideInteger(mantissa_, scalePower(scale_ - k), mode), k);
+    }
     return divideRound(*this, Decimal::fromInt(1), unit, mode);
 }
 

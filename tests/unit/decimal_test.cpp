@@ -231,6 +231,18 @@ TEST_CASE("native 128-bit arithmetic equals unbounded arithmetic, or throws") {
             }
         }
 
+        // roundTo a power of ten (its own fast path) and to 5: k = a / (unit * 10^-sa)
+        // rounded, the result k units at the unit's scale, or an overflow error.
+        {
+            const RoundingMode mode = modes[next() % 4];
+            const int us = static_cast<int>(next() % 5);
+            const bool five = next() % 4 == 0;
+            const Decimal unit(five ? 5 : 1, us);
+            const Big k = roundedQuotient(big(a.mantissa()) * pow10(us),
+                                          pow10(a.scale()) * (five ? 5 : 1), mode);
+            checkAgainst(k * (five ? 5 : 1), us, [&] { return a.roundTo(unit, mode); });
+        }
+
         // Text round-trips exactly.
         const std::optional<Decimal> back = Decimal::parse(a.toString());
         REQUIRE(back.has_value());
