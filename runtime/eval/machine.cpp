@@ -58,11 +58,8 @@ bool Machine::fail(std::string kode, std::string felt, std::string besked) {
     return false;
 }
 
-bool Machine::force(std::uint32_t def) {
+bool Machine::compute(std::uint32_t def) {
     constexpr std::uint8_t kInProgress = 2;
-    if (memory_.done[def] == 1) {
-        return true;
-    }
     // The compiler refuses cyclic definitions; this guards a program loaded from a file.
     if (memory_.done[def] == kInProgress) {
         return fail("INTERN_FEJL", "", "kataloget har en definition, der afhænger af sig selv");
@@ -204,7 +201,7 @@ bool Machine::run(std::uint32_t pc) {
             break;
         case ir::Op::Force:
             // Most forces find the definition already computed.
-            if (memory_.done[in.a] != 1 && !force(in.a)) {
+            if (memory_.done[in.a] != 1 && !compute(in.a)) {
                 return false;
             }
             break;

@@ -26,13 +26,14 @@ public:
     static void prepare(const ir::Frame& frame, EvalState::FrameMemory& memory);
 
     /// Computes definition `def` if not yet computed; false with `error()` set on failure.
-    bool force(std::uint32_t def);
+    bool force(std::uint32_t def) { return memory_.done[def] == 1 || compute(def); }
     const ir::Value& value(std::uint32_t def) const {
         return memory_.registers[frame_.definitions[def].slot];
     }
     const OrderError& error() const { return error_; }
 
 private:
+    bool compute(std::uint32_t def);
     bool run(std::uint32_t pc);
     bool fail(std::string kode, std::string felt, std::string besked);
     bool lookupSats(std::uint32_t sats, ir::Value& out);
