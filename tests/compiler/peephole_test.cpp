@@ -151,6 +151,28 @@ TEST_CASE("a conditional jump onto a test of the same register takes the outcome
     checkSameSlots(before, b.program);
 }
 
+TEST_CASE("a conditional jump over a jump is inverted, and the jump goes") {
+    Builder b;
+    const std::uint32_t slot = b.reg();
+    b.definition("hvis", slot);
+    const std::uint32_t c = b.reg();
+    b.emit(Op::Move, c, ir::kInputCount);              // 0
+    b.emit(Op::JumpIfTrue, 0, c, 3);                   // 1 -> 3 over the jump
+    b.emit(Op::Jump, 0, 5);                            // 2 -> 5
+    b.emit(Op::Const, slot, b.constant(10));           // 3: c is true
+    b.emit(Op::Jump, 0, 6);                            // 4
+    b.emit(Op::Const, slot, b.constant(20));           // 5: c is false
+    b.emit(Op::Ret, 0, slot);                          // 6
+    b.finish();
+    const ir::Program before = b.program;
+
+    optimizeIr(b.program);
+    CHECK(ops(b.program) ==
+          std::vector<Op>{Op::Move, Op::JumpIfFalse, Op::Const, Op::Jump, Op::Const, Op::Ret});
+    CHECK(b.program.code[1].b == 4); // the false branch
+    checkSameSlots(before, b.program);
+}
+
 TEST_CASE("registers explanations read keep their writes: call values, sats, jump conditions") {
     Builder b;
     ir::Sats s;
