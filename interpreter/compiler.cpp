@@ -6,6 +6,7 @@
 #include "interpreter/syntax/parser.hpp"
 #include "interpreter/tables/config_loader.hpp"
 #include "interpreter/tables/sats_loader.hpp"
+#include "runtime/ir/program_index.hpp"
 #include "runtime/ir/program_verifier.hpp"
 #include "runtime/support/sha256.hpp"
 
@@ -137,6 +138,7 @@ CompileResult compileSources(const Files& files, const Files& satser, const File
                                  "intern fejl i oversætteren: " + problem);
     }
     if (!result.diagnostics.hasErrors()) {
+        ir::indexProgram(program);
         result.program = std::move(program);
     }
     return result;

@@ -3,6 +3,7 @@
 #include "runtime/artifact/artifact.hpp"
 
 #include "runtime/artifact/byte_stream.hpp"
+#include "runtime/ir/program_index.hpp"
 #include "runtime/ir/program_verifier.hpp"
 #include "runtime/support/sha256.hpp"
 
@@ -359,6 +360,7 @@ LoadedArtifact readArtifact(std::string_view bytes) {
         result.error = "katalogfilen er ugyldig: " + problems.front();
         return result;
     }
+    ir::indexProgram(program); // derived, so rebuilt rather than stored
     result.program = std::move(program);
     return result;
 }

@@ -43,8 +43,7 @@ bool OrderRun::readAmounts(Machine& machine, LineResult& out) {
 }
 
 bool OrderRun::evaluateLine(std::size_t index) {
-    const OrderLine& line = order_.ydelser[index];
-    const ir::Ydelse& y = program_.ydelser[program_.findYdelse(line.ydelse)];
+    const ir::Ydelse& y = program_.ydelser[state_.scratch().grundlag.ydelse[index]];
     EvalState::FrameMemory& memory = state_.frame(index);
     Machine::prepare(y.frame, memory);
     loadOrderInputs(order_, memory);
@@ -204,6 +203,10 @@ void OrderRun::listAppliedRules() {
 }
 
 bool OrderRun::run() {
+    if (program_.index == nullptr) {
+        return failWith({"INTERN_FEJL", "",
+                         "kataloget er ikke gjort klar til beregning (ir::indexProgram)"});
+    }
     bindOrder(program_, order_, state_.scratch().grundlag, errors);
     if (!errors.empty()) {
         return false;
@@ -223,8 +226,8 @@ bool OrderRun::run() {
     if (!checkWholeOre() || !emitEIncome()) {
         return false;
     }
-    PostingBook book(program_, order_.kommune, result_.konteringer,
-                     state_.scratch().postingAccounts);
+    PostingBook book(*program_.index, order_.kommune, result_.konteringer,
+                     state_.scratch().postingAccounts, state_.scratch().postingLines);
     if (!(repayment_ ? postRepayment(book) : post(book))) {
         return false;
     }

@@ -26,18 +26,21 @@ struct LineResult {
     Decimal& amount(ir::LineAmount a) { return amounts[static_cast<std::size_t>(a)]; }
 };
 
-/// Each order line's grundlag as the binder parsed it, so that evaluation loads the values
-/// without parsing the order's text again: for line i, from `lineStart[i]`, one value and one
-/// flag (the order gave it) per field the line's ydelse declares, in declaration order.
+/// Each order line's ydelse and grundlag as the binder found them, so that evaluation neither
+/// looks the ydelse up again nor parses the order's text again: for line i, from
+/// `lineStart[i]`, one value and one flag (the order gave it) per field the line's ydelse
+/// declares, in declaration order.
 struct BoundGrundlag {
     std::vector<ir::Value> values;
     std::vector<std::uint8_t> given;
     std::vector<std::uint32_t> lineStart;
+    std::vector<std::uint32_t> ydelse; ///< per line: its ydelse (Program::ydelser), or kNone
 
     void clear() {
         values.clear();
         given.clear();
         lineStart.clear();
+        ydelse.clear();
     }
 };
 
@@ -104,6 +107,7 @@ public:
         std::vector<IncomeTypeShare> incomeTypes;
         std::vector<LineResult> lines;
         std::vector<std::uint32_t> postingAccounts; ///< account index of each kontering
+        std::vector<std::uint32_t> postingLines;    ///< by account: its kontering, or kNone
         std::vector<std::uint32_t> offsetRules;
         std::vector<std::size_t> claimOrder;        ///< eligible claims (fordringer index)
         std::vector<ir::Value> claimKeys;           ///< their coverage keys, row by row

@@ -87,6 +87,7 @@ void bindLine(const ir::Program& program, const Order& order, std::size_t index,
     // Field paths are formatted only for an error: this runs for every order.
     auto at = [index](std::string_view rest) { return fmt::format("ydelser[{}]{}", index, rest); };
     const std::uint32_t yi = program.findYdelse(line.ydelse);
+    bound.ydelse.push_back(yi);
     if (yi == ir::kNone) {
         errors.push_back({"YDELSE_UKENDT", at(".ydelse"),
                           fmt::format("ydelsen '{}' findes ikke i kataloget", line.ydelse)});

@@ -6,6 +6,8 @@
 
 #include <fmt/format.h>
 
+#include <optional>
+
 namespace ydelse {
 
 using ir::LineAmount;
@@ -31,24 +33,75 @@ std::array<char, 7> OrderRun::monthText(const Order& order) {
             '-', static_cast<char>('0' + m / 10),   static_cast<char>('0' + m % 10)};
 }
 
+namespace {
+
+// A frame's posting rules' accounts: those the catalog fixes from the program's index, the rest
+// computed in the frame by a Machine made only when one is needed.
+class RuleAccounts {
+public:
+    RuleAccounts(const ir::Program& program, const ir::Frame& frame,
+                 EvalState::FrameMemory& memory, std::vector<std::uint32_t>& applied,
+                 const ClaimSource* claims)
+        : program_(program), frame_(frame), memory_(memory), applied_(applied), claims_(claims) {}
+
+    bool resolve(const ir::PostingRule& rule, const ir::ProgramIndex::FixedAccounts& fixed,
+                 std::uint32_t& debit, std::uint32_t& credit) {
+        debit = fixed.debit;
+        credit = fixed.credit;
+        if (debit != ir::kNone && credit != ir::kNone) {
+            return true;
+        }
+        if (!machine_) {
+            machine_.emplace(program_, frame_, memory_, applied_, claims_);
+        }
+        return computed(rule.debit, debit) && computed(rule.credit, credit);
+    }
+    const OrderError& error() const { return machine_->error(); }
+
+private:
+    bool computed(std::uint32_t def, std::uint32_t& account) {
+        if (account != ir::kNone) {
+            return true;
+        }
+        if (!machine_->force(def)) {
+            return false;
+        }
+        account = static_cast<std::uint32_t>(machine_->value(def).bits);
+        return true;
+    }
+
+    const ir::Program& program_;
+    const ir::Frame& frame_;
+    EvalState::FrameMemory& memory_;
+    std::vector<std::uint32_t>& applied_;
+    const ClaimSource* claims_;
+    std::optional<Machine> machine_;
+};
+
+} // namespace
+
 // Posts a line's amounts; a negative amount is posted the other way round, which is how a
 // reversal is made.
 bool OrderRun::postLine(PostingBook& book, const LineResult& line) {
     const ir::Ydelse& y = *line.ydelse;
-    Machine machine(program_, y.frame, state_.frame(line.index), state_.appliedRules(), &claims_);
+    const auto fixed = program_.index->ydelsePostings(
+        static_cast<std::size_t>(line.ydelse - program_.ydelser.data()));
+    RuleAccounts accounts(program_, y.frame, state_.frame(line.index), state_.appliedRules(),
+                          &claims_);
     const PostingText tekst(y.navn, std::string_view(month_.data(), month_.size()));
     bool posted = false;
-    for (const ir::PostingRule& rule : y.frame.postings) {
+    for (std::size_t i = 0; i < y.frame.postings.size(); ++i) {
+        const ir::PostingRule& rule = y.frame.postings[i];
         const Decimal& amount = line.amount(kAmountOfArt[static_cast<std::size_t>(rule.art)]);
         if (amount.isZero()) {
             continue;
         }
-        if (!machine.force(rule.debit) || !machine.force(rule.credit)) {
-            return failLine(line.index, machine.error());
+        std::uint32_t debit = 0;
+        std::uint32_t credit = 0;
+        if (!accounts.resolve(rule, fixed[i], debit, credit)) {
+            return failLine(line.index, accounts.error());
         }
-        if (!book.post(static_cast<std::uint32_t>(machine.value(rule.debit).bits),
-                       static_cast<std::uint32_t>(machine.value(rule.credit).bits), amount,
-                       tekst)) {
+        if (!book.post(debit, credit, amount, tekst)) {
             return failWith(kBadAccount);
         }
         posted = true;
@@ -63,27 +116,26 @@ bool OrderRun::postOrderArt(PostingBook& book, ir::PostingArt art, const Decimal
     if (amount.isZero()) {
         return true;
     }
-    const ir::Frame& frame = program_.order.frame;
-    Machine machine(program_, frame, state_.frame(orderFrameIndex()), state_.appliedRules(), &claims_);
-    const PostingText tekst("Udbetaling", std::string_view(month_.data(), month_.size()));
-    for (const ir::PostingRule& rule : frame.postings) {
-        if (rule.art != art) {
-            continue;
-        }
-        if (!machine.force(rule.debit) || !machine.force(rule.credit)) {
-            return failWith(machine.error());
-        }
-        if (!book.post(static_cast<std::uint32_t>(machine.value(rule.debit).bits),
-                       static_cast<std::uint32_t>(machine.value(rule.credit).bits), amount,
-                       tekst)) {
-            return failWith(kBadAccount);
-        }
-        return true;
+    const std::uint32_t r = program_.index->orderPostingRule(art);
+    if (r == ir::kNone) {
+        // The compiler requires a posting line for every order-level amount that can arise.
+        return failWith({"INTERN_FEJL", "",
+                         fmt::format("'udbetaling' har ingen kontering for {}",
+                                     ir::postingArtName(art))});
     }
-    // The compiler requires a posting line for every order-level amount that can arise.
-    return failWith({"INTERN_FEJL", "",
-                     fmt::format("'udbetaling' har ingen kontering for {}",
-                                 ir::postingArtName(art))});
+    const ir::Frame& frame = program_.order.frame;
+    RuleAccounts accounts(program_, frame, state_.frame(orderFrameIndex()), state_.appliedRules(),
+                          &claims_);
+    std::uint32_t debit = 0;
+    std::uint32_t credit = 0;
+    if (!accounts.resolve(frame.postings[r], program_.index->orderPostings()[r], debit, credit)) {
+        return failWith(accounts.error());
+    }
+    if (!book.post(debit, credit, amount,
+                   PostingText("Udbetaling", std::string_view(month_.data(), month_.size())))) {
+        return failWith(kBadAccount);
+    }
+    return true;
 }
 
 bool OrderRun::post(PostingBook& book) {

@@ -1,5 +1,7 @@
 #include "runtime/ir/program.hpp"
 
+#include "runtime/ir/program_index.hpp"
+
 namespace ydelse::ir {
 
 std::string_view opName(Op op) {
@@ -99,6 +101,10 @@ bool isOrderLevel(PostingArt art) {
 }
 
 std::uint32_t Program::findYdelse(std::string_view code) const {
+    if (index != nullptr) {
+        return index->findYdelse(*this, code);
+    }
+    // A program built by hand and never indexed (tests of the compiler's passes).
     for (std::size_t i = 0; i < ydelser.size(); ++i) {
         if (ydelser[i].code == code) {
             return static_cast<std::uint32_t>(i);

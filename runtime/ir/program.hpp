@@ -7,6 +7,7 @@
 #include "runtime/support/date.hpp"
 
 #include <array>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -205,6 +206,8 @@ struct Origin {
     std::uint32_t column = 0;
 };
 
+class ProgramIndex;
+
 struct Program {
     std::string katalogNavn;
     std::string version;
@@ -226,7 +229,11 @@ struct Program {
     std::vector<Failure> failures;
     std::vector<RuleCall> calls;
 
-    /// Index of a ydelse by code, or kNone. Used when binding an order, not when evaluating.
+    /// Derived lookups (program_index.hpp), built by indexProgram() once the rest is complete;
+    /// never serialised. Copies of a Program share it. Evaluation requires it.
+    std::shared_ptr<const ProgramIndex> index;
+
+    /// Index of a ydelse by code (the first of that code), or kNone.
     std::uint32_t findYdelse(std::string_view code) const;
 };
 

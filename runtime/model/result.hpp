@@ -3,15 +3,13 @@
 // outlive the Program that produced it.
 #pragma once
 
+#include "runtime/model/account_field.hpp"
 #include "runtime/model/explanation.hpp"
 #include "runtime/model/order.hpp"
 
 #include <algorithm>
 #include <array>
 #include <cstddef>
-#include <initializer_list>
-#include <new>
-#include <type_traits>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -52,88 +50,6 @@ struct PayLine {
     std::string_view lovgrundlag; ///< brutto lines only
     std::string fordring;         ///< modregning lines only
     Decimal belob;
-};
-
-/// One dimension of an account: the contract's funktion, dranst, gruppering, art, logisk, and
-/// whatever local dimensions a kommune configuration adds (e.g. sted).
-struct AccountField {
-    std::string_view name;
-    std::string_view value;
-    bool numeric = false; ///< written as a number (dranst) rather than a string
-};
-
-/// An account's dimensions in order. Up to kInline of them are held in place (the contract's
-/// five and a few local ones), so a posting needs no allocation of its own; more spill to the
-/// heap.
-class AccountFields {
-public:
-    static constexpr std::size_t kInline = 8;
-
-    // User-provided, so that a value-initialised Posting is not zeroed whole first (its raw
-    // storage is most of its size).
-    AccountFields() {} // NOLINT(modernize-use-equals-default)
-    AccountFields(const AccountFields& other) { *this = other; }
-    AccountFields& operator=(const AccountFields& other) {
-        if (this != &other) {
-            size_ = other.size_;
-            spilled_ = other.spilled_;
-            std::copy_n(other.inline_, other.spilled_.empty() ? size_ * sizeof(AccountField) : 0,
-                        inline_);
-        }
-        return *this;
-    }
-    AccountFields(AccountFields&& other) noexcept { *this = std::move(other); }
-    AccountFields& operator=(AccountFields&& other) noexcept {
-        if (this != &other) {
-            size_ = other.size_;
-            spilled_ = std::move(other.spilled_);
-            std::copy_n(other.inline_, spilled_.empty() ? size_ * sizeof(AccountField) : 0,
-                        inline_);
-            other.size_ = 0;
-            other.spilled_.clear();
-        }
-        return *this;
-    }
-    AccountFields(std::initializer_list<AccountField> fields) {
-        for (const AccountField& f : fields) {
-            push_back(f);
-        }
-    }
-
-    void push_back(const AccountField& field) {
-        if (spilled_.empty() && size_ < kInline) {
-            new (inline_ + size_ * sizeof(AccountField)) AccountField(field);
-            ++size_;
-            return;
-        }
-        if (spilled_.empty()) {
-            spilled_.assign(inlineBegin(), inlineBegin() + size_);
-        }
-        spilled_.push_back(field);
-        ++size_;
-    }
-    void clear() {
-        size_ = 0;
-        spilled_.clear();
-    }
-    std::size_t size() const { return size_; }
-    bool empty() const { return size_ == 0; }
-    const AccountField* begin() const { return spilled_.empty() ? inlineBegin() : spilled_.data(); }
-    const AccountField* end() const { return begin() + size_; }
-    const AccountField& operator[](std::size_t i) const { return begin()[i]; }
-
-private:
-    const AccountField* inlineBegin() const {
-        return std::launder(reinterpret_cast<const AccountField*>(inline_));
-    }
-
-    // Raw storage, constructed field by field: zeroing all of it for every new posting was
-    // a third of the posting book's time. AccountField is trivially copyable and destructible.
-    static_assert(std::is_trivially_copyable_v<AccountField> &&
-                  std::is_trivially_destructible_v<AccountField>);
-    alignas(AccountField) std::byte inline_[kInline * sizeof(AccountField)];
-    std::size_t size_ = 0;
-    std::vector<AccountField> spilled_; ///< all fields, once there are more than kInline
 };
 
 /// A posting's text, "<name> <YYYY-MM>": the name is the program's (a ydelse's name, or
@@ -185,7 +101,7 @@ private:
 };
 
 struct Posting {
-    AccountFields konto;
+    AccountFields konto; ///< a view: see AccountFields
     Decimal debet;
     Decimal kredit;
     PostingText tekst;

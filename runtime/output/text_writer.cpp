@@ -106,7 +106,7 @@ std::string lineLabel(const PayLine& line) {
 // Withholdings reduce the payout, so a reader expects them with a minus sign.
 bool isDeduction(LineArt art) { return art != LineArt::Brutto && art != LineArt::Netto; }
 
-std::string kontoText(const AccountFields& konto) {
+std::string kontoText(AccountFields konto) {
     std::string text;
     for (const AccountField& field : konto) {
         if (!text.empty()) {

@@ -1,7 +1,6 @@
 // The refilling evaluate (Evaluator::evaluate(order, result)): one Result reused over a stream
 // of different orders must serialise exactly as a fresh Result per order, whatever the order
-// before it left behind (more postings, a rejection, an explanation). Also AccountFields past
-// its inline capacity.
+// before it left behind (more postings, a rejection, an explanation). Also PostingText.
 #define DOCTEST_CONFIG_IMPLEMENT_WITH_MAIN
 #include <doctest/doctest.h>
 
@@ -58,34 +57,6 @@ TEST_CASE("a reused Result and EvalState give the same JSON as fresh ones, order
     CHECK(kinds[static_cast<int>(ResultStatus::Effektueret)] > 0);
     CHECK(kinds[static_cast<int>(ResultStatus::Tilbageholdt)] > 0);
     CHECK(kinds[static_cast<int>(ResultStatus::Afvist)] > 0);
-}
-
-TEST_CASE("AccountFields keeps its fields in order past the inline capacity") {
-    std::vector<std::string> names;
-    for (std::size_t i = 0; i < AccountFields::kInline + 3; ++i) {
-        names.push_back("felt" + std::to_string(i));
-    }
-    AccountFields fields;
-    for (const std::string& n : names) {
-        fields.push_back({n, n, false});
-    }
-    const AccountFields copy = fields;
-    REQUIRE(copy.size() == names.size());
-    for (std::size_t i = 0; i < names.size(); ++i) {
-        CHECK(copy[i].name == names[i]);
-    }
-    AccountFields moved = std::move(AccountFields(copy));
-    REQUIRE(moved.size() == names.size());
-    CHECK(moved[names.size() - 1].value == names.back());
-    AccountFields small{{"a", "1", false}, {"b", "2", true}};
-    AccountFields smallMoved = std::move(small);
-    REQUIRE(smallMoved.size() == 2);
-    CHECK(smallMoved[1].name == "b");
-    CHECK(smallMoved[1].numeric);
-    fields.clear();
-    fields.push_back({names[0], names[1], true});
-    CHECK(fields.size() == 1);
-    CHECK(fields.begin()->value == names[1]);
 }
 
 TEST_CASE("PostingText joins its name and month as the writers do") {

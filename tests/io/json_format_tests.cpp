@@ -160,11 +160,12 @@ TEST_CASE("writeJson: output beyond its buffer, long texts, amounts beyond 64 bi
     const std::string longId = std::string(3000, 'x') + "\"æ";
     r.ordreId = longId;
     r.belob.brutto = Decimal(Int128(1) << 80, 2); // 2^80 øre: Decimal's own path
+    static constexpr AccountField kKonto[] = {{"funktion", "5.57.73", false},
+                                              {"dranst", "1", true}};
     std::string postings;
     for (int k = 0; k < 400; ++k) {
         r.konteringer.push_back(
-            Posting{{{"funktion", "5.57.73", false}, {"dranst", "1", true}},
-                    Decimal::fromOre(k - 200), Decimal(), PostingText("Løn", "2024-03")});
+            Posting{kKonto, Decimal::fromOre(k - 200), Decimal(), PostingText("Løn", "2024-03")});
         postings += (k == 0 ? "" : ",") +
                     std::string(R"({"konto":{"funktion":"5.57.73","dranst":1},"debet":")") +
                     Decimal::fromOre(k - 200).toString(2) +

@@ -18,6 +18,12 @@ namespace {
 
 Decimal money(const char* text) { return *Decimal::parse(text); }
 
+// A Result's accounts are views, as evaluation's point into the program: these outlive it.
+constexpr AccountField kUdgift[] = {
+    {"funktion", "5.57.73", false}, {"dranst", "1", true}, {"gruppering", "007", false}};
+constexpr AccountField kSkyldigASkat[] = {{"logisk", "skyldig_a_skat", false}};
+constexpr AccountField kQuotedLogical[] = {{"logisk", "a: b", false}, {"sted", "null", false}};
+
 Result smallResult() {
     Result r;
     r.ordreId = "KY-1";
@@ -42,10 +48,8 @@ Result smallResult() {
         PayLine{LineArt::Netto, "", "", "", money("9237")},
     };
     r.konteringer = {
-        Posting{{{"funktion", "5.57.73", false}, {"dranst", "1", true},
-                 {"gruppering", "007", false}},
-                money("12326"), money("0"), "Kontanthjælp 2024-03"},
-        Posting{{{"logisk", "skyldig_a_skat", false}}, money("0"), money("2990"), ""},
+        Posting{kUdgift, money("12326"), money("0"), "Kontanthjælp 2024-03"},
+        Posting{kSkyldigASkat, money("0"), money("2990"), ""},
     };
     r.eindkomst = {EIncomeLine{"06", 14, money("12227")}};
     r.refusion = {RefusionLine{"KONTANTHJÆLP", money("30.00"), money("12326"), money("3697.8")}};
@@ -187,7 +191,7 @@ TEST_CASE("YAML quotes strings a reader would otherwise take for something else"
     Result r = smallResult();
     r.linjer[0].ydelse = "true";
     r.katalogVersion = "1.0";
-    r.konteringer[1].konto = {{"logisk", "a: b", false}, {"sted", "null", false}};
+    r.konteringer[1].konto = kQuotedLogical;
     std::string yaml;
     writeYaml(r, yaml);
     const YAML::Node back = YAML::Load(yaml);
