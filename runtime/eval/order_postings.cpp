@@ -40,7 +40,7 @@ namespace {
 class RuleAccounts {
 public:
     RuleAccounts(const ir::Program& program, const ir::Frame& frame,
-                 EvalState::FrameMemory& memory, std::vector<std::uint32_t>& applied,
+                 EvalState::FrameMemory& memory, AppliedRules& applied,
                  const ClaimSource* claims)
         : program_(program), frame_(frame), memory_(memory), applied_(applied), claims_(claims) {}
 
@@ -73,7 +73,7 @@ private:
     const ir::Program& program_;
     const ir::Frame& frame_;
     EvalState::FrameMemory& memory_;
-    std::vector<std::uint32_t>& applied_;
+    AppliedRules& applied_;
     const ClaimSource* claims_;
     std::optional<Machine> machine_;
 };
