@@ -17,109 +17,121 @@ ExplainedRule ruleOf(const ir::Program& program, std::uint32_t rule) {
     return {r.name, r.version, r.lovgrundlag};
 }
 
-// Buffers a frame's explanation works in, kept per thread between orders (as EvalState keeps
-// the registers) so that an explained order does not allocate them afresh.
-struct FrameScratch {
-    std::vector<std::int64_t> bits;
-    PathReads reads;
-    std::vector<std::uint32_t> stepOf;
-    std::vector<std::uint32_t> pending; ///< definitions a step read, until they are steps
-};
+constexpr std::uint32_t kNotLookedUp = 0xFFFFFFFEu;
 
-// Sized once per order before any reference into it is taken.
-std::vector<FrameScratch>& scratchFor(std::size_t frames) {
-    thread_local std::vector<FrameScratch> buffers;
-    if (buffers.size() < frames) {
-        buffers.resize(frames);
+// The first day of the year from which the catalog writes an interval as having no end.
+const Date kOpenEnd = *Date::fromYmd(2999, 1, 1);
+
+// What the frames of one order's explanation share. Kept per thread between orders (as
+// EvalState keeps the registers), so that once warm an explained order allocates nothing.
+struct OrderScratch {
+    const ir::Program* program = nullptr;
+    Explanation* out = nullptr;
+    ReplayShadow shadow;
+    PathReads reads;
+    std::vector<std::uint32_t> queue;  ///< definitions whose steps exist but are not filled yet
+    std::vector<std::uint32_t> listed; ///< per step: the last amount that listed it (collect)
+    std::uint32_t amounts = 0;         ///< amounts listed so far this order
+    std::uint32_t modtagerEnum = kNotLookedUp;
+    std::uint32_t skattekortEnum = kNotLookedUp;
+
+    // Looked up by name when first read in an order rather than per frame or per input read.
+    std::uint32_t enumOf(ir::Input input) {
+        std::uint32_t* id = input == ir::Input::ModtagerType     ? &modtagerEnum
+                            : input == ir::Input::SkattekortType ? &skattekortEnum
+                                                                 : nullptr;
+        if (id == nullptr) {
+            return ir::kNone;
+        }
+        if (*id == kNotLookedUp) {
+            *id = inputEnum(*program, input);
+        }
+        return *id;
     }
-    return buffers;
-}
+};
 
 class FrameExplainer {
 public:
-    FrameExplainer(const ir::Program& program, const ir::Frame& frame, const ir::Ydelse* ydelse,
-                   const ir::OrderBlock* order, const EvalState::FrameMemory& memory,
-                   Explanation& out, FrameScratch& scratch)
-        : program_(program), frame_(frame), ydelse_(ydelse), order_(order), memory_(memory),
-          out_(out), replay_(program, frame, memory, scratch.bits), reads_(scratch.reads),
-          stepOf_(scratch.stepOf), pending_(scratch.pending) {
+    void reset(OrderScratch& order, const ir::Frame& frame, const ir::Ydelse* ydelse,
+               const ir::OrderBlock* block, const EvalState::FrameMemory& memory) {
+        order_ = &order;
+        frame_ = &frame;
+        ydelse_ = ydelse;
+        block_ = block;
+        memory_ = &memory;
+        replay_.reset(*order.program, frame, memory, order.shadow);
         stepOf_.assign(frame.definitions.size(), kNoStep);
     }
 
-    /// The step of a computed definition, built on first request; kNoStep if it was not computed.
+    /// The step of a computed definition, built with every step below it on first request;
+    /// kNoStep if it was not computed.
     std::uint32_t step(std::uint32_t def);
     const ir::Value& value(std::uint32_t def) const {
-        return memory_.registers[frame_.definitions[def].slot];
+        return memory_->registers[frame_->definitions[def].slot];
     }
 
 private:
-    ExplainedCall explainCall(const ir::RuleCall& call) const;
+    std::uint32_t stepOf(std::uint32_t def);
+    void fill(std::uint32_t index, std::uint32_t def);
+    void addCall(const ir::RuleCall& call) const;
     void addOrderInput(std::uint32_t input) const;
     void addFrameInput(std::uint32_t reg, std::size_t begin) const;
 
-    const ir::Program& program_;
-    const ir::Frame& frame_;
-    const ir::Ydelse* ydelse_;      ///< null for the order's frame
-    const ir::OrderBlock* order_;   ///< null for a line's frame
-    const EvalState::FrameMemory& memory_;
-    Explanation& out_;
+    OrderScratch* order_ = nullptr;
+    const ir::Frame* frame_ = nullptr;
+    const ir::Ydelse* ydelse_ = nullptr;  ///< null for the order's frame
+    const ir::OrderBlock* block_ = nullptr; ///< null for a line's frame
+    const EvalState::FrameMemory* memory_ = nullptr;
     PathReplay replay_;
-    PathReads& reads_;
-    std::vector<std::uint32_t>& stepOf_;
-    std::vector<std::uint32_t>& pending_;
-    // Looked up by name once per frame rather than per input read (after program_ above).
-    std::uint32_t modtagerEnum_ = inputEnum(program_, ir::Input::ModtagerType);
-    std::uint32_t skattekortEnum_ = inputEnum(program_, ir::Input::SkattekortType);
+    std::vector<std::uint32_t> stepOf_;
 };
 
-ExplainedCall FrameExplainer::explainCall(const ir::RuleCall& call) const {
+void FrameExplainer::addCall(const ir::RuleCall& call) const {
     // The registers were checked against the frame when the program was verified.
-    ExplainedCall c;
-    c.regel = program_.rules[call.rule].name;
-    c.argumenter = {static_cast<std::uint32_t>(out_.inputListe.size()),
+    const ir::Program& program = *order_->program;
+    Explanation& out = *order_->out;
+    ExplainedCall& c = out.kaldListe.emplace_back();
+    c.regel = program.rules[call.rule].name;
+    c.argumenter = {static_cast<std::uint32_t>(out.inputListe.size()),
                     static_cast<std::uint32_t>(call.args.size())};
     for (const ir::CallValue& arg : call.args) {
-        ExplainedInput in;
+        ExplainedInput& in = out.inputListe.emplace_back();
         in.kilde = InputSource::Argument;
         in.navn = arg.name;
-        in.type = typeText(program_, arg.type, arg.enumId);
-        in.vaerdi = explainedValue(program_, arg.type, arg.enumId, memory_.registers[arg.reg]);
-        out_.inputListe.push_back(std::move(in));
+        in.type = typeText(program, arg.type, arg.enumId);
+        in.vaerdi = explainedValue(program, arg.type, arg.enumId, memory_->registers[arg.reg]);
     }
-    c.type = typeText(program_, call.result.type, call.result.enumId);
-    c.resultat = explainedValue(program_, call.result.type, call.result.enumId,
-                                memory_.registers[call.result.reg]);
-    return c;
+    c.type = typeText(program, call.result.type, call.result.enumId);
+    c.resultat = explainedValue(program, call.result.type, call.result.enumId,
+                                memory_->registers[call.result.reg]);
 }
 
 void FrameExplainer::addOrderInput(std::uint32_t input) const {
+    const ir::Program& program = *order_->program;
     const auto in = static_cast<ir::Input>(input);
     const ir::ValueType type = inputType(in);
-    const std::uint32_t enumId = in == ir::Input::ModtagerType     ? modtagerEnum_
-                                 : in == ir::Input::SkattekortType ? skattekortEnum_
-                                                                   : ir::kNone;
-    ExplainedInput e;
+    const std::uint32_t enumId = order_->enumOf(in);
+    ExplainedInput& e = order_->out->inputListe.emplace_back();
     e.kilde = InputSource::Ordre;
     e.navn = ir::inputFieldName(in);
-    e.type = typeText(program_, type, enumId);
-    if ((memory_.present & (1u << input)) != 0) {
-        e.vaerdi = explainedValue(program_, type, enumId, memory_.registers[input]);
+    e.type = typeText(program, type, enumId);
+    if ((memory_->present & (1u << input)) != 0) {
+        e.vaerdi = explainedValue(program, type, enumId, memory_->registers[input]);
     }
-    out_.inputListe.push_back(std::move(e));
 }
 
 // `begin`: where the step's inputs start in the shared list.
 void FrameExplainer::addFrameInput(std::uint32_t reg, std::size_t begin) const {
-    std::vector<ExplainedInput>& list = out_.inputListe;
-    ExplainedInput e;
+    const ir::Program& program = *order_->program;
+    std::vector<ExplainedInput>& list = order_->out->inputListe;
+    const ir::Value& value = memory_->registers[reg];
     if (ydelse_ != nullptr) {
         if (reg == ydelse_->aSkatShareSlot) {
+            ExplainedInput& e = list.emplace_back();
             e.kilde = InputSource::ASkatAndel;
             e.navn = "a_skat";
             e.type = ir::valueTypeName(ir::ValueType::Belob);
-            e.vaerdi = explainedValue(program_, ir::ValueType::Belob, ir::kNone,
-                                      memory_.registers[reg]);
-            list.push_back(std::move(e));
+            e.vaerdi = explainedValue(program, ir::ValueType::Belob, ir::kNone, value);
             return;
         }
         for (const ir::GrundlagField& f : ydelse_->grundlag) {
@@ -133,195 +145,202 @@ void FrameExplainer::addFrameInput(std::uint32_t reg, std::size_t begin) const {
                 })) {
                 return;
             }
+            ExplainedInput& e = list.emplace_back();
             e.kilde = InputSource::Grundlag;
             e.navn = f.name;
-            e.type = typeText(program_, f.type, f.enumId);
-            if (memory_.registers[f.presentSlot].bits != 0) {
-                e.vaerdi = explainedValue(program_, f.type, f.enumId, memory_.registers[f.slot]);
+            e.type = typeText(program, f.type, f.enumId);
+            if (memory_->registers[f.presentSlot].bits != 0) {
+                e.vaerdi = explainedValue(program, f.type, f.enumId, memory_->registers[f.slot]);
             }
-            list.push_back(std::move(e));
             return;
         }
         return;
     }
     for (std::size_t a = 0; a < ir::kLineAmountCount; ++a) {
-        if (order_->sumSlots[a] == reg) {
+        if (block_->sumSlots[a] == reg) {
             const auto amount = static_cast<LineAmount>(a);
+            ExplainedInput& e = list.emplace_back();
             e.kilde = InputSource::Linjesum;
             e.navn = ir::lineAmountName(amount);
             e.type = ir::valueTypeName(ir::lineAmountType(amount));
-            e.vaerdi = explainedValue(program_, ir::lineAmountType(amount), ir::kNone,
-                                      memory_.registers[reg]);
-            list.push_back(std::move(e));
+            e.vaerdi = explainedValue(program, ir::lineAmountType(amount), ir::kNone, value);
             return;
         }
     }
 }
 
-std::uint32_t FrameExplainer::step(std::uint32_t def) {
-    if (def >= frame_.definitions.size() || memory_.done[def] != 1) {
+// A step is made (numbered) when first asked for and filled later by step(), so that filling
+// one, which asks for the steps of what it read, never recurses.
+std::uint32_t FrameExplainer::stepOf(std::uint32_t def) {
+    if (def >= frame_->definitions.size() || memory_->done[def] != 1) {
         return kNoStep;
     }
-    if (stepOf_[def] != kNoStep) {
-        return stepOf_[def];
+    if (stepOf_[def] == kNoStep) {
+        std::vector<ExplainedStep>& trin = order_->out->trin;
+        stepOf_[def] = static_cast<std::uint32_t>(trin.size());
+        trin.emplace_back();
+        order_->queue.push_back(def);
     }
-    const ir::Definition& d = frame_.definitions[def];
-    replay_.replay(def, reads_);
-    ExplainedStep s;
-    s.definition = d.name;
-    s.ydelse = ydelse_ != nullptr ? std::string_view(ydelse_->code) : std::string_view();
-    s.type = typeText(program_, d.type, d.enumId);
-    s.vaerdi = explainedValue(program_, d.type, d.enumId, value(def));
-    s.formel = d.formel;
-    if (reads_.origin < program_.origins.size()) {
-        s.fil = program_.origins[reads_.origin].file;
-        s.linje = program_.origins[reads_.origin].line;
+    return stepOf_[def];
+}
+
+std::uint32_t FrameExplainer::step(std::uint32_t def) {
+    std::vector<std::uint32_t>& queue = order_->queue;
+    queue.clear();
+    const std::uint32_t index = stepOf(def);
+    // Steps made while filling are appended to both lists in the same order.
+    const std::size_t first = order_->out->trin.size() - queue.size();
+    for (std::size_t i = 0; i < queue.size(); ++i) {
+        fill(static_cast<std::uint32_t>(first + i), queue[i]);
     }
+    return index;
+}
+
+void FrameExplainer::fill(std::uint32_t index, std::uint32_t def) {
+    const ir::Program& program = *order_->program;
+    Explanation& out = *order_->out;
+    PathReads& reads = order_->reads;
+    replay_.replay(def, reads);
+    const ir::Definition& d = frame_->definitions[def];
     auto start = [](const auto& list) { return static_cast<std::uint32_t>(list.size()); };
     auto close = [](ExplainedRange& range, const auto& list) {
         range.count = static_cast<std::uint32_t>(list.size()) - range.begin;
     };
-    s.regler.begin = start(out_.regelListe);
-    for (std::uint32_t rule : reads_.rules) {
-        out_.regelListe.push_back(ruleOf(program_, rule));
+    // Not held across stepOf below, which appends to the list of steps.
+    ExplainedStep& s = out.trin[index];
+    s.definition = d.name;
+    s.ydelse = ydelse_ != nullptr ? std::string_view(ydelse_->code) : std::string_view();
+    s.type = typeText(program, d.type, d.enumId);
+    s.vaerdi = explainedValue(program, d.type, d.enumId, value(def));
+    s.formel = d.formel;
+    if (reads.origin < program.origins.size()) {
+        s.fil = program.origins[reads.origin].file;
+        s.linje = program.origins[reads.origin].line;
     }
-    close(s.regler, out_.regelListe);
+    s.regler.begin = start(out.regelListe);
+    for (std::uint32_t rule : reads.rules) {
+        out.regelListe.push_back(ruleOf(program, rule));
+    }
+    close(s.regler, out.regelListe);
     // Calls first: their arguments go to the shared input list before the step's own inputs.
-    s.kald.begin = start(out_.kaldListe);
-    for (std::uint32_t call : reads_.calls) {
-        out_.kaldListe.push_back(explainCall(program_.calls[call]));
+    s.kald.begin = start(out.kaldListe);
+    for (std::uint32_t call : reads.calls) {
+        addCall(program.calls[call]);
     }
-    close(s.kald, out_.kaldListe);
-    s.satser.begin = start(out_.satsListe);
-    for (std::uint32_t at : reads_.satser) {
-        const ir::Instruction& in = program_.code[at];
-        const ir::Sats& sats = program_.satser[in.a];
-        ExplainedSats e;
+    close(s.kald, out.kaldListe);
+    s.satser.begin = start(out.satsListe);
+    // The interval in force on periode.fra, as the lookup chose it.
+    const Date fra = Date::fromDays(static_cast<std::int32_t>(
+        memory_->registers[static_cast<std::size_t>(ir::Input::PeriodeFra)].bits));
+    for (std::uint32_t at : reads.satser) {
+        const ir::Instruction& in = program.code[at];
+        const ir::Sats& sats = program.satser[in.a];
+        ExplainedSats& e = out.satsListe.emplace_back();
         e.navn = sats.name;
         e.type = ir::valueTypeName(sats.type);
-        e.vaerdi = explainedValue(program_, sats.type, ir::kNone, memory_.registers[in.dst]);
-        // The interval in force on periode.fra, as the lookup chose it.
-        const Date fra = Date::fromDays(static_cast<std::int32_t>(
-            memory_.registers[static_cast<std::size_t>(ir::Input::PeriodeFra)].bits));
+        e.vaerdi = explainedValue(program, sats.type, ir::kNone, memory_->registers[in.dst]);
         for (const ir::SatsInterval& interval : sats.intervals) {
             if (interval.from <= fra && fra <= interval.to) {
                 e.fra = interval.from;
                 e.til = interval.to;
-                e.aaben = interval.to.year() >= 2999;
+                e.aaben = interval.to >= kOpenEnd;
                 break;
             }
         }
-        out_.satsListe.push_back(std::move(e));
     }
-    close(s.satser, out_.satsListe);
-    s.input.begin = start(out_.inputListe);
-    for (std::uint32_t input : reads_.inputs) {
+    close(s.satser, out.satsListe);
+    s.input.begin = start(out.inputListe);
+    for (std::uint32_t input : reads.inputs) {
         addOrderInput(input);
     }
-    for (std::uint32_t reg : reads_.frameInputs) {
+    for (std::uint32_t reg : reads.frameInputs) {
         addFrameInput(reg, s.input.begin);
     }
-    close(s.input, out_.inputListe);
-    const auto index = static_cast<std::uint32_t>(out_.trin.size());
-    out_.trin.push_back(s);
-    stepOf_[def] = index;
-    // The definitions it read become steps after it. Building those reuses reads_ and pending_
-    // above this step's stretch, so the stretch is read by position and turned into steps in
-    // place before it is appended to the shared list in one piece.
-    const std::size_t base = pending_.size();
-    pending_.insert(pending_.end(), reads_.definitions.begin(), reads_.definitions.end());
-    const std::size_t end = pending_.size();
-    std::size_t kept = base;
-    for (std::size_t i = base; i < end; ++i) {
-        const std::uint32_t used = step(pending_[i]);
-        pending_.resize(end); // what the recursion left above this stretch
-        if (used != kNoStep) {
-            pending_[kept++] = used;
+    close(s.input, out.inputListe);
+    // The definitions it read, in first use; their steps are filled after this one.
+    const std::uint32_t begin = start(out.trinListe);
+    for (std::uint32_t used : reads.definitions) {
+        const std::uint32_t usedStep = stepOf(used);
+        if (usedStep != kNoStep) {
+            out.trinListe.push_back(usedStep);
         }
     }
-    out_.trin[index].bruger = {start(out_.trinListe), static_cast<std::uint32_t>(kept - base)};
-    const auto first = pending_.begin() + static_cast<std::ptrdiff_t>(base);
-    out_.trinListe.insert(out_.trinListe.end(), first,
-                          first + static_cast<std::ptrdiff_t>(kept - base));
-    pending_.resize(base);
-    return index;
+    out.trin[index].bruger = {begin, start(out.trinListe) - begin};
 }
 
 // Every step below `root`, each once, in the order a reader follows them: depth first. They
-// are appended to the shared list from `begin` on.
-void collect(Explanation& ex, std::uint32_t root, std::size_t begin) {
+// are appended to the shared list; `listed` marks each with `mark`, the amount's own number.
+void collect(Explanation& ex, std::vector<std::uint32_t>& listed, std::uint32_t root,
+             std::uint32_t mark) {
     const ExplainedRange bruger = ex.trin[root].bruger;
     for (std::uint32_t i = 0; i < bruger.count; ++i) {
         const std::uint32_t used = ex.trinListe[bruger.begin + i];
-        auto from = ex.trinListe.begin() + static_cast<std::ptrdiff_t>(begin);
-        if (std::find(from, ex.trinListe.end(), used) == ex.trinListe.end()) {
+        if (listed[used] != mark) {
+            listed[used] = mark;
             ex.trinListe.push_back(used);
-            collect(ex, used, begin);
+            collect(ex, listed, used, mark);
         }
     }
 }
 
-ExplainedInput amountInput(std::string_view navn, const Decimal& amount) {
-    ExplainedInput e;
+void addAmountInput(Explanation& out, std::string_view navn, const Decimal& amount) {
+    ExplainedInput& e = out.inputListe.emplace_back();
     e.kilde = InputSource::Beloeb;
     e.navn = navn;
     e.type = ir::valueTypeName(ir::ValueType::Belob);
     e.vaerdi.kind = ValueKind::Beloeb;
     e.vaerdi.number = amount;
-    return e;
 }
 
 constexpr std::string_view kRemainder = "brutto - atp_egen - am_bidrag - a_skat - modregning";
 
 // netto, tilbageholdt and modregning: the runtime's own arithmetic (architecture.md, steps 5-6).
 void explainDerived(const Result& result, Explanation& out) {
-    auto begin = static_cast<std::uint32_t>(out.inputListe.size());
+    const auto begin = static_cast<std::uint32_t>(out.inputListe.size());
     const Amounts& sum = result.belob;
     const bool held = result.status == ResultStatus::Tilbageholdt;
-    ExplainedAmount modregning;
+    ExplainedAmount& modregning = out.belob.emplace_back();
     modregning.belob = "modregning";
     modregning.vaerdi = sum.modregning;
     modregning.formel = "summen af de modregnede beløb i modregninger";
-    out.belob.push_back(std::move(modregning));
 
-    ExplainedAmount remainder;
+    addAmountInput(out, "brutto", sum.brutto);
+    addAmountInput(out, "atp_egen", sum.atpEgen);
+    addAmountInput(out, "am_bidrag", sum.amBidrag);
+    addAmountInput(out, "a_skat", sum.aSkat);
+    addAmountInput(out, "modregning", sum.modregning);
+    const ExplainedRange inputs{begin, static_cast<std::uint32_t>(out.inputListe.size()) - begin};
+    // netto before tilbageholdt, as in `beløb`; one is the remainder, the other 0.
+    out.belob.emplace_back().belob = "netto";
+    out.belob.emplace_back().belob = "tilbageholdt";
+    ExplainedAmount& netto = out.belob[out.belob.size() - 2];
+    ExplainedAmount& tilbageholdt = out.belob.back();
+    ExplainedAmount& remainder = held ? tilbageholdt : netto;
+    ExplainedAmount& zero = held ? netto : tilbageholdt;
     remainder.formel = kRemainder;
-    for (const ExplainedInput& in :
-         {amountInput("brutto", sum.brutto), amountInput("atp_egen", sum.atpEgen),
-          amountInput("am_bidrag", sum.amBidrag), amountInput("a_skat", sum.aSkat),
-          amountInput("modregning", sum.modregning)}) {
-        out.inputListe.push_back(in);
-    }
-    remainder.input = {begin, static_cast<std::uint32_t>(out.inputListe.size()) - begin};
-    ExplainedAmount zero;
+    remainder.input = inputs;
+    remainder.vaerdi = held ? sum.tilbageholdt : sum.netto;
     zero.vaerdi = Decimal();
-    if (held) {
-        remainder.belob = "tilbageholdt";
-        remainder.vaerdi = sum.tilbageholdt;
-        zero.belob = "netto";
-        zero.formel = "0 kr: modtageren har ingen NemKonto, så resten holdes tilbage";
-        out.belob.push_back(std::move(zero));
-        out.belob.push_back(std::move(remainder));
-    } else {
-        remainder.belob = "netto";
-        remainder.vaerdi = sum.netto;
-        zero.belob = "tilbageholdt";
-        zero.formel = "0 kr: modtageren har NemKonto, så intet holdes tilbage";
-        out.belob.push_back(std::move(remainder));
-        out.belob.push_back(std::move(zero));
-    }
+    zero.formel = held ? "0 kr: modtageren har ingen NemKonto, så resten holdes tilbage"
+                       : "0 kr: modtageren har NemKonto, så intet holdes tilbage";
 }
+
+struct Scratch {
+    OrderScratch order;
+    std::vector<FrameExplainer> frames; ///< the lines', then the order's
+};
 
 } // namespace
 
-void explainResult(const ir::Program& program, const std::vector<LineFrame>& lines,
-                   const EvalState::FrameMemory& orderMemory, Result& result) {
+void explainResult(const ir::Program& program, std::span<const LineResult> lines,
+                   EvalState& state, std::size_t orderFrame, Result& result) {
     Explanation& out = result.forklaring;
     std::size_t definitions = program.order.frame.definitions.size();
-    for (const LineFrame& line : lines) {
+    for (const LineResult& line : lines) {
         definitions += line.ydelse->frame.definitions.size();
     }
-    // One allocation per list for a usual order: a step rarely reads more than this.
+    // One allocation per list for a usual order, none once a reused Result has seen a few:
+    // there is at most one step per definition, and a step rarely reads more than this.
     out.trin.reserve(definitions);
     out.trinListe.reserve(4 * definitions);
     out.regelListe.reserve(definitions);
@@ -329,36 +348,46 @@ void explainResult(const ir::Program& program, const std::vector<LineFrame>& lin
     out.satsListe.reserve(definitions);
     out.inputListe.reserve(2 * definitions);
     out.belob.reserve(ir::kLineAmountCount * lines.size() + 4);
-    std::vector<FrameScratch>& scratch = scratchFor(lines.size() + 1);
-    std::vector<FrameExplainer> frames;
-    frames.reserve(lines.size());
-    for (std::size_t i = 0; i < lines.size(); ++i) {
-        frames.emplace_back(program, lines[i].ydelse->frame, lines[i].ydelse, nullptr,
-                            *lines[i].memory, out, scratch[i]);
-    }
-    FrameExplainer orderFrame(program, program.order.frame, nullptr, &program.order, orderMemory,
-                              out, scratch[lines.size()]);
 
-    auto finish = [&](ExplainedAmount& amount) {
-        if (amount.trin != kNoStep) {
-            const auto begin = static_cast<std::uint32_t>(out.trinListe.size());
-            collect(out, amount.trin, begin);
-            amount.mellemregninger = {begin,
-                                      static_cast<std::uint32_t>(out.trinListe.size()) - begin};
+    thread_local Scratch scratch;
+    OrderScratch& order = scratch.order;
+    order.program = &program;
+    order.out = &out;
+    order.listed.clear();
+    order.amounts = 0;
+    order.modtagerEnum = kNotLookedUp;
+    order.skattekortEnum = kNotLookedUp;
+    if (scratch.frames.size() < lines.size() + 1) {
+        scratch.frames.resize(lines.size() + 1);
+    }
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        scratch.frames[i].reset(order, lines[i].ydelse->frame, lines[i].ydelse, nullptr,
+                                state.frame(lines[i].index));
+    }
+    FrameExplainer& orderExplainer = scratch.frames[lines.size()];
+    orderExplainer.reset(order, program.order.frame, nullptr, &program.order,
+                         state.frame(orderFrame));
+
+    auto list = [&](ExplainedAmount& amount) {
+        if (amount.trin == kNoStep) {
+            return;
         }
-        out.belob.push_back(std::move(amount));
+        order.listed.resize(out.trin.size(), 0); // steps made since the last amount
+        const auto begin = static_cast<std::uint32_t>(out.trinListe.size());
+        collect(out, order.listed, amount.trin, ++order.amounts);
+        amount.mellemregninger = {begin, static_cast<std::uint32_t>(out.trinListe.size()) - begin};
     };
     auto lineAmount = [&](LineAmount a) {
         for (std::size_t i = 0; i < lines.size(); ++i) {
             const ir::Ydelse& y = *lines[i].ydelse;
             const std::uint32_t def = y.amounts[static_cast<std::size_t>(a)];
-            ExplainedAmount amount;
+            ExplainedAmount& amount = out.belob.emplace_back();
             amount.belob = ir::lineAmountName(a);
             amount.ydelse = y.code;
-            amount.vaerdi = frames[i].value(def).number;
+            amount.vaerdi = scratch.frames[i].value(def).number;
             amount.regel = ruleOf(program, y.rule);
-            amount.trin = frames[i].step(def);
-            finish(amount);
+            amount.trin = scratch.frames[i].step(def);
+            list(amount);
         }
     };
     // In the order of the result's `beløb`.
@@ -367,11 +396,11 @@ void explainResult(const ir::Program& program, const std::vector<LineFrame>& lin
     lineAmount(LineAmount::AmBidrag);
     lineAmount(LineAmount::AIndkomst);
     {
-        ExplainedAmount aSkat;
+        ExplainedAmount& aSkat = out.belob.emplace_back();
         aSkat.belob = "a_skat";
         aSkat.vaerdi = result.belob.aSkat;
-        aSkat.trin = orderFrame.step(program.order.aSkat);
-        finish(aSkat);
+        aSkat.trin = orderExplainer.step(program.order.aSkat);
+        list(aSkat);
     }
     explainDerived(result, out);
     lineAmount(LineAmount::AtpKommune);

@@ -23,16 +23,19 @@ void PathReads::clear() {
     origin = 0;
 }
 
-PathReplay::PathReplay(const ir::Program& program, const ir::Frame& frame,
-                       const EvalState::FrameMemory& memory, std::vector<std::int64_t>& bits)
-    : program_(program), frame_(frame), bits_(bits) {
-    bits_.clear();
-    for (const ir::Value& v : memory.registers) {
-        bits_.push_back(v.bits);
+void PathReplay::reset(const ir::Program& program, const ir::Frame& frame,
+                       const EvalState::FrameMemory& memory, ReplayShadow& shadow) {
+    program_ = &program;
+    frame_ = &frame;
+    memory_ = &memory;
+    shadow_ = &shadow;
+    if (shadow.bits.size() < memory.registers.size()) {
+        shadow.bits.resize(memory.registers.size());
+        shadow.stamp.resize(memory.registers.size(), 0);
     }
     // Frame-specific inputs (grundlag, line sums, the a_skat share) lie between the order's
     // inputs and the first definition's register.
-    definitionsBegin_ = static_cast<std::uint32_t>(bits_.size());
+    definitionsBegin_ = static_cast<std::uint32_t>(memory.registers.size());
     for (const ir::Definition& d : frame.definitions) {
         definitionsBegin_ = std::min(definitionsBegin_, d.slot);
     }
@@ -46,15 +49,20 @@ void PathReplay::noteRegister(std::uint32_t reg, PathReads& out) const {
 
 void PathReplay::replay(std::uint32_t def, PathReads& out) {
     out.clear();
-    const auto& code = program_.code;
+    if (++shadow_->generation == 0) { // after 2^32 replays: no stamp may look current
+        std::fill(shadow_->stamp.begin(), shadow_->stamp.end(), 0);
+        shadow_->generation = 1;
+    }
+    const std::uint32_t generation = shadow_->generation;
+    const auto& code = program_->code;
     const std::size_t end = code.size();
-    std::uint32_t pc = frame_.definitions[def].codeBegin;
+    std::uint32_t pc = frame_->definitions[def].codeBegin;
     // Bounded by the code's length: jumps go forward only (the verifier checks it).
     while (pc < end) {
         const ir::Instruction& in = code[pc++];
         switch (in.op) {
         case ir::Op::Const:
-            bits_[in.dst] = program_.constants[in.a].bits;
+            write(in.dst, program_->constants[in.a].bits, generation);
             break;
         case ir::Op::Input:
         case ir::Op::Present:
@@ -71,7 +79,7 @@ void PathReplay::replay(std::uint32_t def, PathReads& out) {
             break;
         case ir::Op::Move:
             noteRegister(in.a, out);
-            bits_[in.dst] = bits_[in.a];
+            write(in.dst, bits(in.a, generation), generation);
             break;
         case ir::Op::Claims:
             break; // a pass over the claims: its filter and value live in the claim frame
@@ -101,13 +109,13 @@ void PathReplay::replay(std::uint32_t def, PathReads& out) {
             break;
         case ir::Op::JumpIfFalse:
             noteRegister(in.a, out);
-            if (bits_[in.a] == 0) {
+            if (bits(in.a, generation) == 0) {
                 pc = in.b;
             }
             break;
         case ir::Op::JumpIfTrue:
             noteRegister(in.a, out);
-            if (bits_[in.a] != 0) {
+            if (bits(in.a, generation) != 0) {
                 pc = in.b;
             }
             break;

@@ -27,21 +27,38 @@ struct PathReads {
     void clear();
 };
 
+/// The shadow registers a replay writes, shared by every frame and kept between orders. Only
+/// the registers the running replay wrote (stamped with its generation) are read from here; any
+/// other still holds in the frame's memory what the jump saw, so nothing is copied per frame.
+struct ReplayShadow {
+    std::vector<std::int64_t> bits;
+    std::vector<std::uint32_t> stamp;
+    std::uint32_t generation = 0;
+};
+
 class PathReplay {
 public:
-    /// `bits` is scratch space, overwritten; passing the same vector again reuses its capacity.
-    PathReplay(const ir::Program& program, const ir::Frame& frame,
-               const EvalState::FrameMemory& memory, std::vector<std::int64_t>& bits);
+    /// Replays `frame`'s definitions over `memory` from now on.
+    void reset(const ir::Program& program, const ir::Frame& frame,
+               const EvalState::FrameMemory& memory, ReplayShadow& shadow);
 
     /// The reads of definition `def`, which must have been computed (its done flag set).
     void replay(std::uint32_t def, PathReads& out);
 
 private:
     void noteRegister(std::uint32_t reg, PathReads& out) const;
+    std::int64_t bits(std::uint32_t reg, std::uint32_t generation) const {
+        return shadow_->stamp[reg] == generation ? shadow_->bits[reg] : memory_->registers[reg].bits;
+    }
+    void write(std::uint32_t reg, std::int64_t value, std::uint32_t generation) {
+        shadow_->bits[reg] = value;
+        shadow_->stamp[reg] = generation;
+    }
 
-    const ir::Program& program_;
-    const ir::Frame& frame_;
-    std::vector<std::int64_t>& bits_; ///< truth values as the jumps saw them
+    const ir::Program* program_ = nullptr;
+    const ir::Frame* frame_ = nullptr;
+    const EvalState::FrameMemory* memory_ = nullptr;
+    ReplayShadow* shadow_ = nullptr;
     std::uint32_t definitionsBegin_ = 0;
 };
 
