@@ -19,6 +19,16 @@ ExplainedRule ruleOf(const ir::Program& program, std::uint32_t rule) {
 
 constexpr std::uint32_t kNotLookedUp = 0xFFFFFFFEu;
 
+// Appends a default element by copying a blank one: value-initialising it in place compiles to
+// a `rep stos`, which costs more than a few vector moves at these sizes.
+template <typename T>
+constexpr T kBlank{};
+template <typename T>
+T& appendBlank(std::vector<T>& list) {
+    list.push_back(kBlank<T>);
+    return list.back();
+}
+
 // The first day of the year from which the catalog writes an interval as having no end.
 const Date kOpenEnd = *Date::fromYmd(2999, 1, 1);
 
@@ -31,6 +41,7 @@ struct OrderScratch {
     PathReads reads;
     std::vector<std::uint32_t> queue;  ///< definitions whose steps exist but are not filled yet
     std::vector<std::uint32_t> listed; ///< per step: the last amount that listed it (collect)
+    std::uint32_t steps = 0;           ///< numbered so far this order
     std::uint32_t amounts = 0;         ///< amounts listed so far this order
     std::uint32_t modtagerEnum = kNotLookedUp;
     std::uint32_t skattekortEnum = kNotLookedUp;
@@ -55,11 +66,14 @@ public:
     void reset(OrderScratch& order, const ir::Frame& frame, const ir::Ydelse* ydelse,
                const ir::OrderBlock* block, const EvalState::FrameMemory& memory) {
         order_ = &order;
+        program_ = order.program;
+        out_ = order.out;
         frame_ = &frame;
         ydelse_ = ydelse;
         block_ = block;
         memory_ = &memory;
-        replay_.reset(*order.program, frame, memory, order.shadow);
+        ydelseCode_ = ydelse != nullptr ? std::string_view(ydelse->code) : std::string_view();
+        replay_.reset(*order.program, frame, memory, frameInputsEnd(), order.shadow);
         stepOf_.assign(frame.definitions.size(), kNoStep);
     }
 
@@ -71,67 +85,98 @@ public:
     }
 
 private:
-    std::uint32_t stepOf(std::uint32_t def);
-    void fill(std::uint32_t index, std::uint32_t def);
+    // One past the frame's own input registers, which precede its definitions' registers.
+    std::uint32_t frameInputsEnd() const {
+        std::uint32_t end = 0;
+        if (ydelse_ != nullptr) {
+            end = ydelse_->aSkatShareSlot + 1;
+            for (const ir::GrundlagField& f : ydelse_->grundlag) {
+                end = std::max({end, f.slot + 1, f.presentSlot + 1});
+            }
+        } else {
+            for (const std::uint32_t slot : block_->sumSlots) {
+                end = std::max(end, slot + 1);
+            }
+        }
+        return end;
+    }
+    // A step is numbered when first asked for and filled later by step(), so that filling one,
+    // which asks for the steps of what it read, never recurses.
+    std::uint32_t stepOf(std::uint32_t def) {
+        if (def >= stepOf_.size() || memory_->done[def] != 1) {
+            return kNoStep;
+        }
+        std::uint32_t& step = stepOf_[def];
+        if (step == kNoStep) {
+            step = order_->steps++;
+            order_->queue.push_back(def);
+        }
+        return step;
+    }
+    void fill(std::uint32_t def);
     void addCall(const ir::RuleCall& call) const;
     void addOrderInput(std::uint32_t input) const;
     void addFrameInput(std::uint32_t reg, std::size_t begin) const;
 
     OrderScratch* order_ = nullptr;
+    const ir::Program* program_ = nullptr;
+    Explanation* out_ = nullptr;
     const ir::Frame* frame_ = nullptr;
-    const ir::Ydelse* ydelse_ = nullptr;  ///< null for the order's frame
+    const ir::Ydelse* ydelse_ = nullptr;    ///< null for the order's frame
     const ir::OrderBlock* block_ = nullptr; ///< null for a line's frame
     const EvalState::FrameMemory* memory_ = nullptr;
+    std::string_view ydelseCode_;
     PathReplay replay_;
     std::vector<std::uint32_t> stepOf_;
 };
 
 void FrameExplainer::addCall(const ir::RuleCall& call) const {
     // The registers were checked against the frame when the program was verified.
-    const ir::Program& program = *order_->program;
-    Explanation& out = *order_->out;
-    ExplainedCall& c = out.kaldListe.emplace_back();
+    const ir::Program& program = *program_;
+    std::vector<ExplainedInput>& inputs = out_->inputListe;
+    const ir::Value* const registers = memory_->registers.data();
+    ExplainedCall& c = appendBlank(out_->kaldListe);
     c.regel = program.rules[call.rule].name;
-    c.argumenter = {static_cast<std::uint32_t>(out.inputListe.size()),
+    c.argumenter = {static_cast<std::uint32_t>(inputs.size()),
                     static_cast<std::uint32_t>(call.args.size())};
     for (const ir::CallValue& arg : call.args) {
-        ExplainedInput& in = out.inputListe.emplace_back();
+        ExplainedInput& in = appendBlank(inputs);
         in.kilde = InputSource::Argument;
         in.navn = arg.name;
         in.type = typeText(program, arg.type, arg.enumId);
-        in.vaerdi = explainedValue(program, arg.type, arg.enumId, memory_->registers[arg.reg]);
+        setExplainedValue(in.vaerdi, program, arg.type, arg.enumId, registers[arg.reg]);
     }
     c.type = typeText(program, call.result.type, call.result.enumId);
-    c.resultat = explainedValue(program, call.result.type, call.result.enumId,
-                                memory_->registers[call.result.reg]);
+    setExplainedValue(c.resultat, program, call.result.type, call.result.enumId,
+                      registers[call.result.reg]);
 }
 
 void FrameExplainer::addOrderInput(std::uint32_t input) const {
-    const ir::Program& program = *order_->program;
+    const ir::Program& program = *program_;
     const auto in = static_cast<ir::Input>(input);
     const ir::ValueType type = inputType(in);
     const std::uint32_t enumId = order_->enumOf(in);
-    ExplainedInput& e = order_->out->inputListe.emplace_back();
+    ExplainedInput& e = appendBlank(out_->inputListe);
     e.kilde = InputSource::Ordre;
     e.navn = ir::inputFieldName(in);
     e.type = typeText(program, type, enumId);
     if ((memory_->present & (1u << input)) != 0) {
-        e.vaerdi = explainedValue(program, type, enumId, memory_->registers[input]);
+        setExplainedValue(e.vaerdi, program, type, enumId, memory_->registers[input]);
     }
 }
 
 // `begin`: where the step's inputs start in the shared list.
 void FrameExplainer::addFrameInput(std::uint32_t reg, std::size_t begin) const {
-    const ir::Program& program = *order_->program;
-    std::vector<ExplainedInput>& list = order_->out->inputListe;
-    const ir::Value& value = memory_->registers[reg];
+    const ir::Program& program = *program_;
+    std::vector<ExplainedInput>& list = out_->inputListe;
+    const ir::Value* const registers = memory_->registers.data();
     if (ydelse_ != nullptr) {
         if (reg == ydelse_->aSkatShareSlot) {
-            ExplainedInput& e = list.emplace_back();
+            ExplainedInput& e = appendBlank(list);
             e.kilde = InputSource::ASkatAndel;
             e.navn = "a_skat";
-            e.type = ir::valueTypeName(ir::ValueType::Belob);
-            e.vaerdi = explainedValue(program, ir::ValueType::Belob, ir::kNone, value);
+            e.type = kTypeNames[static_cast<std::size_t>(ir::ValueType::Belob)];
+            setExplainedValue(e.vaerdi, program, ir::ValueType::Belob, ir::kNone, registers[reg]);
             return;
         }
         for (const ir::GrundlagField& f : ydelse_->grundlag) {
@@ -145,12 +190,12 @@ void FrameExplainer::addFrameInput(std::uint32_t reg, std::size_t begin) const {
                 })) {
                 return;
             }
-            ExplainedInput& e = list.emplace_back();
+            ExplainedInput& e = appendBlank(list);
             e.kilde = InputSource::Grundlag;
             e.navn = f.name;
             e.type = typeText(program, f.type, f.enumId);
-            if (memory_->registers[f.presentSlot].bits != 0) {
-                e.vaerdi = explainedValue(program, f.type, f.enumId, memory_->registers[f.slot]);
+            if (registers[f.presentSlot].bits != 0) {
+                setExplainedValue(e.vaerdi, program, f.type, f.enumId, registers[f.slot]);
             }
             return;
         }
@@ -159,113 +204,95 @@ void FrameExplainer::addFrameInput(std::uint32_t reg, std::size_t begin) const {
     for (std::size_t a = 0; a < ir::kLineAmountCount; ++a) {
         if (block_->sumSlots[a] == reg) {
             const auto amount = static_cast<LineAmount>(a);
-            ExplainedInput& e = list.emplace_back();
+            const ir::ValueType type = ir::lineAmountType(amount);
+            ExplainedInput& e = appendBlank(list);
             e.kilde = InputSource::Linjesum;
             e.navn = ir::lineAmountName(amount);
-            e.type = ir::valueTypeName(ir::lineAmountType(amount));
-            e.vaerdi = explainedValue(program, ir::lineAmountType(amount), ir::kNone, value);
+            e.type = kTypeNames[static_cast<std::size_t>(type)];
+            setExplainedValue(e.vaerdi, program, type, ir::kNone, registers[reg]);
             return;
         }
     }
-}
-
-// A step is made (numbered) when first asked for and filled later by step(), so that filling
-// one, which asks for the steps of what it read, never recurses.
-std::uint32_t FrameExplainer::stepOf(std::uint32_t def) {
-    if (def >= frame_->definitions.size() || memory_->done[def] != 1) {
-        return kNoStep;
-    }
-    if (stepOf_[def] == kNoStep) {
-        std::vector<ExplainedStep>& trin = order_->out->trin;
-        stepOf_[def] = static_cast<std::uint32_t>(trin.size());
-        trin.emplace_back();
-        order_->queue.push_back(def);
-    }
-    return stepOf_[def];
 }
 
 std::uint32_t FrameExplainer::step(std::uint32_t def) {
     std::vector<std::uint32_t>& queue = order_->queue;
     queue.clear();
     const std::uint32_t index = stepOf(def);
-    // Steps made while filling are appended to both lists in the same order.
-    const std::size_t first = order_->out->trin.size() - queue.size();
+    // Filled in the order they were numbered in, so a step's number is its place in the list.
     for (std::size_t i = 0; i < queue.size(); ++i) {
-        fill(static_cast<std::uint32_t>(first + i), queue[i]);
+        fill(queue[i]);
     }
     return index;
 }
 
-void FrameExplainer::fill(std::uint32_t index, std::uint32_t def) {
-    const ir::Program& program = *order_->program;
-    Explanation& out = *order_->out;
+void FrameExplainer::fill(std::uint32_t def) {
     PathReads& reads = order_->reads;
     replay_.replay(def, reads);
+    const ir::Program& program = *program_;
+    Explanation& out = *out_;
+    const ir::Value* const registers = memory_->registers.data();
     const ir::Definition& d = frame_->definitions[def];
-    auto start = [](const auto& list) { return static_cast<std::uint32_t>(list.size()); };
-    auto close = [](ExplainedRange& range, const auto& list) {
-        range.count = static_cast<std::uint32_t>(list.size()) - range.begin;
-    };
-    // Not held across stepOf below, which appends to the list of steps.
-    ExplainedStep& s = out.trin[index];
+    auto size = [](const auto& list) { return static_cast<std::uint32_t>(list.size()); };
+    // Only fill appends to the list of steps, so the reference holds to the end.
+    ExplainedStep& s = appendBlank(out.trin);
     s.definition = d.name;
-    s.ydelse = ydelse_ != nullptr ? std::string_view(ydelse_->code) : std::string_view();
+    s.ydelse = ydelseCode_;
     s.type = typeText(program, d.type, d.enumId);
-    s.vaerdi = explainedValue(program, d.type, d.enumId, value(def));
+    setExplainedValue(s.vaerdi, program, d.type, d.enumId, registers[d.slot]);
     s.formel = d.formel;
     if (reads.origin < program.origins.size()) {
         s.fil = program.origins[reads.origin].file;
         s.linje = program.origins[reads.origin].line;
     }
-    s.regler.begin = start(out.regelListe);
-    for (std::uint32_t rule : reads.rules) {
+    s.regler = {size(out.regelListe), size(reads.rules)};
+    for (const std::uint32_t rule : reads.rules) {
         out.regelListe.push_back(ruleOf(program, rule));
     }
-    close(s.regler, out.regelListe);
     // Calls first: their arguments go to the shared input list before the step's own inputs.
-    s.kald.begin = start(out.kaldListe);
-    for (std::uint32_t call : reads.calls) {
+    s.kald = {size(out.kaldListe), size(reads.calls)};
+    for (const std::uint32_t call : reads.calls) {
         addCall(program.calls[call]);
     }
-    close(s.kald, out.kaldListe);
-    s.satser.begin = start(out.satsListe);
-    // The interval in force on periode.fra, as the lookup chose it.
-    const Date fra = Date::fromDays(static_cast<std::int32_t>(
-        memory_->registers[static_cast<std::size_t>(ir::Input::PeriodeFra)].bits));
-    for (std::uint32_t at : reads.satser) {
-        const ir::Instruction& in = program.code[at];
-        const ir::Sats& sats = program.satser[in.a];
-        ExplainedSats& e = out.satsListe.emplace_back();
-        e.navn = sats.name;
-        e.type = ir::valueTypeName(sats.type);
-        e.vaerdi = explainedValue(program, sats.type, ir::kNone, memory_->registers[in.dst]);
-        for (const ir::SatsInterval& interval : sats.intervals) {
-            if (interval.from <= fra && fra <= interval.to) {
-                e.fra = interval.from;
-                e.til = interval.to;
-                e.aaben = interval.to >= kOpenEnd;
-                break;
+    s.satser = {size(out.satsListe), size(reads.satser)};
+    if (!reads.satser.empty()) {
+        // The interval in force on periode.fra, as the lookup chose it.
+        const Date fra = Date::fromDays(static_cast<std::int32_t>(
+            registers[static_cast<std::size_t>(ir::Input::PeriodeFra)].bits));
+        for (const std::uint32_t at : reads.satser) {
+            const ir::Instruction& in = program.code[at];
+            const ir::Sats& sats = program.satser[in.a];
+            ExplainedSats& e = appendBlank(out.satsListe);
+            e.navn = sats.name;
+            e.type = kTypeNames[static_cast<std::size_t>(sats.type)];
+            setExplainedValue(e.vaerdi, program, sats.type, ir::kNone, registers[in.dst]);
+            for (const ir::SatsInterval& interval : sats.intervals) {
+                if (interval.from <= fra && fra <= interval.to) {
+                    e.fra = interval.from;
+                    e.til = interval.to;
+                    e.aaben = interval.to >= kOpenEnd;
+                    break;
+                }
             }
         }
     }
-    close(s.satser, out.satsListe);
-    s.input.begin = start(out.inputListe);
-    for (std::uint32_t input : reads.inputs) {
+    const std::uint32_t inputs = size(out.inputListe);
+    for (const std::uint32_t input : reads.inputs) {
         addOrderInput(input);
     }
-    for (std::uint32_t reg : reads.frameInputs) {
-        addFrameInput(reg, s.input.begin);
+    for (const std::uint32_t reg : reads.frameInputs) {
+        addFrameInput(reg, inputs);
     }
-    close(s.input, out.inputListe);
+    s.input = {inputs, size(out.inputListe) - inputs};
     // The definitions it read, in first use; their steps are filled after this one.
-    const std::uint32_t begin = start(out.trinListe);
-    for (std::uint32_t used : reads.definitions) {
-        const std::uint32_t usedStep = stepOf(used);
-        if (usedStep != kNoStep) {
-            out.trinListe.push_back(usedStep);
+    const std::uint32_t used = size(out.trinListe);
+    for (const std::uint32_t read : reads.definitions) {
+        const std::uint32_t readStep = stepOf(read);
+        if (readStep != kNoStep) {
+            out.trinListe.push_back(readStep);
         }
     }
-    out.trin[index].bruger = {begin, start(out.trinListe) - begin};
+    s.bruger = {used, size(out.trinListe) - used};
 }
 
 // Every step below `root`, each once, in the order a reader follows them: depth first. They
@@ -284,10 +311,10 @@ void collect(Explanation& ex, std::vector<std::uint32_t>& listed, std::uint32_t 
 }
 
 void addAmountInput(Explanation& out, std::string_view navn, const Decimal& amount) {
-    ExplainedInput& e = out.inputListe.emplace_back();
+    ExplainedInput& e = appendBlank(out.inputListe);
     e.kilde = InputSource::Beloeb;
     e.navn = navn;
-    e.type = ir::valueTypeName(ir::ValueType::Belob);
+    e.type = kTypeNames[static_cast<std::size_t>(ir::ValueType::Belob)];
     e.vaerdi.kind = ValueKind::Beloeb;
     e.vaerdi.number = amount;
 }
@@ -299,7 +326,7 @@ void explainDerived(const Result& result, Explanation& out) {
     const auto begin = static_cast<std::uint32_t>(out.inputListe.size());
     const Amounts& sum = result.belob;
     const bool held = result.status == ResultStatus::Tilbageholdt;
-    ExplainedAmount& modregning = out.belob.emplace_back();
+    ExplainedAmount& modregning = appendBlank(out.belob);
     modregning.belob = "modregning";
     modregning.vaerdi = sum.modregning;
     modregning.formel = "summen af de modregnede beløb i modregninger";
@@ -311,8 +338,8 @@ void explainDerived(const Result& result, Explanation& out) {
     addAmountInput(out, "modregning", sum.modregning);
     const ExplainedRange inputs{begin, static_cast<std::uint32_t>(out.inputListe.size()) - begin};
     // netto before tilbageholdt, as in `beløb`; one is the remainder, the other 0.
-    out.belob.emplace_back().belob = "netto";
-    out.belob.emplace_back().belob = "tilbageholdt";
+    appendBlank(out.belob).belob = "netto";
+    appendBlank(out.belob).belob = "tilbageholdt";
     ExplainedAmount& netto = out.belob[out.belob.size() - 2];
     ExplainedAmount& tilbageholdt = out.belob.back();
     ExplainedAmount& remainder = held ? tilbageholdt : netto;
@@ -354,6 +381,7 @@ void explainResult(const ir::Program& program, std::span<const LineResult> lines
     order.program = &program;
     order.out = &out;
     order.listed.clear();
+    order.steps = 0;
     order.amounts = 0;
     order.modtagerEnum = kNotLookedUp;
     order.skattekortEnum = kNotLookedUp;
@@ -381,7 +409,7 @@ void explainResult(const ir::Program& program, std::span<const LineResult> lines
         for (std::size_t i = 0; i < lines.size(); ++i) {
             const ir::Ydelse& y = *lines[i].ydelse;
             const std::uint32_t def = y.amounts[static_cast<std::size_t>(a)];
-            ExplainedAmount& amount = out.belob.emplace_back();
+            ExplainedAmount& amount = appendBlank(out.belob);
             amount.belob = ir::lineAmountName(a);
             amount.ydelse = y.code;
             amount.vaerdi = scratch.frames[i].value(def).number;
@@ -396,7 +424,7 @@ void explainResult(const ir::Program& program, std::span<const LineResult> lines
     lineAmount(LineAmount::AmBidrag);
     lineAmount(LineAmount::AIndkomst);
     {
-        ExplainedAmount& aSkat = out.belob.emplace_back();
+        ExplainedAmount& aSkat = appendBlank(out.belob);
         aSkat.belob = "a_skat";
         aSkat.vaerdi = result.belob.aSkat;
         aSkat.trin = orderExplainer.step(program.order.aSkat);

@@ -24,7 +24,15 @@ struct PathReads {
     std::vector<std::uint32_t> calls;       ///< Program::calls, in the order they ran
     std::uint32_t origin = 0;               ///< of the definition's `ret`
 
-    void clear();
+    void clear() {
+        definitions.clear();
+        satser.clear();
+        inputs.clear();
+        frameInputs.clear();
+        rules.clear();
+        calls.clear();
+        origin = 0;
+    }
 };
 
 /// The shadow registers a replay writes, shared by every frame and kept between orders. Only
@@ -38,28 +46,22 @@ struct ReplayShadow {
 
 class PathReplay {
 public:
-    /// Replays `frame`'s definitions over `memory` from now on.
+    /// Replays `frame`'s definitions over `memory` from now on. The registers from
+    /// ir::kInputCount up to `frameInputsEnd` are the frame's own inputs (grundlag, line sums,
+    /// the a_skat share): reading one is reported.
     void reset(const ir::Program& program, const ir::Frame& frame,
-               const EvalState::FrameMemory& memory, ReplayShadow& shadow);
+               const EvalState::FrameMemory& memory, std::uint32_t frameInputsEnd,
+               ReplayShadow& shadow);
 
     /// The reads of definition `def`, which must have been computed (its done flag set).
     void replay(std::uint32_t def, PathReads& out);
 
 private:
-    void noteRegister(std::uint32_t reg, PathReads& out) const;
-    std::int64_t bits(std::uint32_t reg, std::uint32_t generation) const {
-        return shadow_->stamp[reg] == generation ? shadow_->bits[reg] : memory_->registers[reg].bits;
-    }
-    void write(std::uint32_t reg, std::int64_t value, std::uint32_t generation) {
-        shadow_->bits[reg] = value;
-        shadow_->stamp[reg] = generation;
-    }
-
     const ir::Program* program_ = nullptr;
     const ir::Frame* frame_ = nullptr;
     const EvalState::FrameMemory* memory_ = nullptr;
     ReplayShadow* shadow_ = nullptr;
-    std::uint32_t definitionsBegin_ = 0;
+    std::uint32_t frameInputsEnd_ = 0;
 };
 
 } // namespace ydelse::explain

@@ -15,6 +15,15 @@ std::uint32_t enumByName(const ir::Program& program, std::string_view name) {
 
 } // namespace
 
+const std::array<std::string_view, static_cast<std::size_t>(ir::ValueType::Enum) + 1> kTypeNames =
+    [] {
+        std::array<std::string_view, static_cast<std::size_t>(ir::ValueType::Enum) + 1> names;
+        for (std::size_t t = 0; t < names.size(); ++t) {
+            names[t] = ir::valueTypeName(static_cast<ir::ValueType>(t));
+        }
+        return names;
+    }();
+
 ExplainedValue namedValue(const ir::Program& program, ir::ValueType type, std::uint32_t enumId,
                           const ir::Value& value) {
     ExplainedValue v;
