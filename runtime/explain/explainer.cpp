@@ -42,7 +42,7 @@ struct OrderScratch {
     std::vector<std::uint32_t> queue;  ///< definitions whose steps exist but are not filled yet
     std::vector<std::uint32_t> listed; ///< per step: the last amount that listed it (collect)
     std::uint32_t steps = 0;           ///< numbered so far this order
-    std::uint32_t amounts = 0;         ///< amounts listed so far this order
+    std::uint32_t amounts = 0;         ///< amounts listed so far, the last one's mark
     std::uint32_t modtagerEnum = kNotLookedUp;
     std::uint32_t skattekortEnum = kNotLookedUp;
 
@@ -245,17 +245,22 @@ void FrameExplainer::fill(std::uint32_t def) {
         s.fil = program.origins[reads.origin].file;
         s.linje = program.origins[reads.origin].line;
     }
-    s.regler = {size(out.regelListe), size(reads.rules)};
-    for (const std::uint32_t rule : reads.rules) {
-        out.regelListe.push_back(ruleOf(program, rule));
+    // Most steps apply no regel and read no sats: their ranges stay empty, {0, 0}.
+    if (!reads.rules.empty()) {
+        s.regler = {size(out.regelListe), size(reads.rules)};
+        for (const std::uint32_t rule : reads.rules) {
+            out.regelListe.push_back(ruleOf(program, rule));
+        }
     }
     // Calls first: their arguments go to the shared input list before the step's own inputs.
-    s.kald = {size(out.kaldListe), size(reads.calls)};
-    for (const std::uint32_t call : reads.calls) {
-        addCall(program.calls[call]);
+    if (!reads.calls.empty()) {
+        s.kald = {size(out.kaldListe), size(reads.calls)};
+        for (const std::uint32_t call : reads.calls) {
+            addCall(program.calls[call]);
+        }
     }
-    s.satser = {size(out.satsListe), size(reads.satser)};
     if (!reads.satser.empty()) {
+        s.satser = {size(out.satsListe), size(reads.satser)};
         // The interval in force on periode.fra, as the lookup chose it.
         const Date fra = Date::fromDays(static_cast<std::int32_t>(
             registers[static_cast<std::size_t>(ir::Input::PeriodeFra)].bits));
@@ -276,23 +281,29 @@ void FrameExplainer::fill(std::uint32_t def) {
             }
         }
     }
-    const std::uint32_t inputs = size(out.inputListe);
-    for (const std::uint32_t input : reads.inputs) {
-        addOrderInput(input);
-    }
-    for (const std::uint32_t reg : reads.frameInputs) {
-        addFrameInput(reg, inputs);
-    }
-    s.input = {inputs, size(out.inputListe) - inputs};
-    // The definitions it read, in first use; their steps are filled after this one.
-    const std::uint32_t used = size(out.trinListe);
-    for (const std::uint32_t read : reads.definitions) {
-        const std::uint32_t readStep = stepOf(read);
-        if (readStep != kNoStep) {
-            out.trinListe.push_back(readStep);
+    if (!reads.inputs.empty() || !reads.frameInputs.empty()) {
+        const std::uint32_t inputs = size(out.inputListe);
+        for (const std::uint32_t input : reads.inputs) {
+            addOrderInput(input);
         }
+        for (const std::uint32_t reg : reads.frameInputs) {
+            addFrameInput(reg, inputs);
+        }
+        s.input = {inputs, size(out.inputListe) - inputs};
     }
-    s.bruger = {used, size(out.trinListe) - used};
+    // The definitions it read, in first use; their steps are filled after this one.
+    if (!reads.definitions.empty()) {
+        const std::uint32_t used = size(out.trinListe);
+        std::uint32_t count = 0;
+        for (const std::uint32_t read : reads.definitions) {
+            const std::uint32_t readStep = stepOf(read);
+            if (readStep != kNoStep) {
+                out.trinListe.push_back(readStep);
+                ++count;
+            }
+        }
+        s.bruger = {used, count};
+    }
 }
 
 // Every step below `root`, each once, in the order a reader follows them: depth first. They
@@ -380,9 +391,16 @@ void explainResult(const ir::Program& program, std::span<const LineResult> lines
     OrderScratch& order = scratch.order;
     order.program = &program;
     order.out = &out;
-    order.listed.clear();
+    // At most one step per definition. Marks go on counting from order to order, so the marks
+    // an earlier order left are never an amount's own.
+    if (order.listed.size() < definitions) {
+        order.listed.resize(definitions, 0);
+    }
+    if (order.amounts > 0xFFFF0000u) {
+        std::fill(order.listed.begin(), order.listed.end(), 0);
+        order.amounts = 0;
+    }
     order.steps = 0;
-    order.amounts = 0;
     order.modtagerEnum = kNotLookedUp;
     order.skattekortEnum = kNotLookedUp;
     if (scratch.frames.size() < lines.size() + 1) {
@@ -400,7 +418,6 @@ void explainResult(const ir::Program& program, std::span<const LineResult> lines
         if (amount.trin == kNoStep) {
             return;
         }
-        order.listed.resize(out.trin.size(), 0); // steps made since the last amount
         const auto begin = static_cast<std::uint32_t>(out.trinListe.size());
         collect(out, order.listed, amount.trin, ++order.amounts);
         amount.mellemregninger = {begin, static_cast<std::uint32_t>(out.trinListe.size()) - begin};
