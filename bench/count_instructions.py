@@ -12,7 +12,13 @@ BM_EvaluateOrders under callgrind and reports, per call of api::Evaluator::evalu
 
     python3 bench/count_instructions.py [BUILD_DIR]      # default: build
 
-Needs valgrind (Debian package `valgrind`). Takes about a minute.
+With --explain it runs BM_AllocationsPerOrderExplained instead, which evaluates the whole
+workload twice with EvalOptions::explain and a refilled Result, and reports per order the
+evaluation and, of it, explain::explainResult (building the forklaring):
+
+    python3 bench/count_instructions.py --explain [BUILD_DIR]
+
+Needs valgrind (Debian package `valgrind`). Takes about a minute (--explain: about four).
 """
 import os
 import re
@@ -20,13 +26,17 @@ import subprocess
 import sys
 import tempfile
 
-build = sys.argv[1] if len(sys.argv) > 1 else "build"
+explain = "--explain" in sys.argv[1:]
+arguments = [a for a in sys.argv[1:] if a != "--explain"]
+build = arguments[0] if arguments else "build"
+benchmark = ("^BM_AllocationsPerOrderExplained/iterations:1$" if explain
+             else "^BM_EvaluateOrders/real_time/threads:1$")
 fd, out = tempfile.mkstemp(prefix="callgrind.")
 os.close(fd)
 try:
     subprocess.run(["valgrind", "--tool=callgrind", "--callgrind-out-file=" + out,
                     os.path.join(build, "bench", "eval_bench"),
-                    "--benchmark_filter=^BM_EvaluateOrders/real_time/threads:1$",
+                    "--benchmark_filter=" + benchmark,
                     "--benchmark_min_time=0.05"],
                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
     lines = open(out, encoding="utf-8", errors="replace").read().split("\n")
@@ -45,7 +55,8 @@ for line in lines:
 
 def per_call(signature):
     """Sum of calls and inclusive cost over every call site of the function `signature`."""
-    ids = {i for i, name in names.items() if signature in name}
+    # Not the lambdas defined in it, whose names begin with the function's.
+    ids = {i for i, name in names.items() if signature in name and "::{lambda" not in name}
     calls = cost = 0
     for i, line in enumerate(lines):
         m = re.match(r"cfn=\((\d+)\)", line)
@@ -58,6 +69,15 @@ def per_call(signature):
         cost += int(lines[j + 1].split()[1])
     return calls, cost
 
+
+if explain:
+    calls, cost = per_call("Evaluator::evaluate(ydelse::Order const&, ydelse::Result&")
+    if calls == 0:
+        sys.exit(f"no explained evaluations found; is {build}/bench/eval_bench current?")
+    _, explaining = per_call("explain::explainResult(")
+    print(f"explained, refilled Result: {cost // calls:,} instructions per order, of which "
+          f"explainResult {explaining // calls:,} ({calls:,} orders)")
+    sys.exit(0)
 
 for label, signature in [
     ("whole workload, fresh Result", "Evaluator::evaluate(ydelse::Order const&, ydelse::EvalOptions)"),

@@ -236,11 +236,7 @@ bool OrderRun::run() {
     if (options_.explain) {
         // Read back from the frames' registers: a correction's line frame holds the differences
         // it paid or reversed, so the explanation shows those.
-        std::vector<explain::LineFrame> frames;
-        for (const LineResult& line : lines_) {
-            frames.push_back({line.ydelse, &state_.frame(line.index)});
-        }
-        explain::explainResult(program_, frames, state_.frame(orderFrameIndex()), result_);
+        explain::explainResult(program_, lines_, state_, orderFrameIndex(), result_);
     }
     return true;
 }

@@ -7,19 +7,16 @@
 #include "runtime/ir/program.hpp"
 #include "runtime/model/result.hpp"
 
-#include <vector>
+#include <cstddef>
+#include <span>
 
 namespace ydelse::explain {
 
-/// One evaluated order line: its ydelse and the memory of its frame.
-struct LineFrame {
-    const ir::Ydelse* ydelse = nullptr;
-    const EvalState::FrameMemory* memory = nullptr;
-};
-
 /// Fills `result.forklaring` for an order that got a result (effektueret or tilbageholdt):
 /// every line amount of every line, the order's a_skat, and the amounts the runtime derives.
-void explainResult(const ir::Program& program, const std::vector<LineFrame>& lines,
-                   const EvalState::FrameMemory& orderMemory, Result& result);
+/// Each line's frame is `state.frame(line.index)`, the order's `state.frame(orderFrame)`.
+/// Its working buffers are kept per thread, so a refilled Result makes it allocate nothing.
+void explainResult(const ir::Program& program, std::span<const LineResult> lines,
+                   EvalState& state, std::size_t orderFrame, Result& result);
 
 } // namespace ydelse::explain

@@ -24,25 +24,44 @@ struct PathReads {
     std::vector<std::uint32_t> calls;       ///< Program::calls, in the order they ran
     std::uint32_t origin = 0;               ///< of the definition's `ret`
 
-    void clear();
+    void clear() {
+        definitions.clear();
+        satser.clear();
+        inputs.clear();
+        frameInputs.clear();
+        rules.clear();
+        calls.clear();
+        origin = 0;
+    }
+};
+
+/// The shadow registers a replay writes, shared by every frame and kept between orders. Only
+/// the registers the running replay wrote (stamped with its generation) are read from here; any
+/// other still holds in the frame's memory what the jump saw, so nothing is copied per frame.
+struct ReplayShadow {
+    std::vector<std::int64_t> bits;
+    std::vector<std::uint32_t> stamp;
+    std::uint32_t generation = 0;
 };
 
 class PathReplay {
 public:
-    /// `bits` is scratch space, overwritten; passing the same vector again reuses its capacity.
-    PathReplay(const ir::Program& program, const ir::Frame& frame,
-               const EvalState::FrameMemory& memory, std::vector<std::int64_t>& bits);
+    /// Replays `frame`'s definitions over `memory` from now on. The registers from
+    /// ir::kInputCount up to `frameInputsEnd` are the frame's own inputs (grundlag, line sums,
+    /// the a_skat share): reading one is reported.
+    void reset(const ir::Program& program, const ir::Frame& frame,
+               const EvalState::FrameMemory& memory, std::uint32_t frameInputsEnd,
+               ReplayShadow& shadow);
 
     /// The reads of definition `def`, which must have been computed (its done flag set).
     void replay(std::uint32_t def, PathReads& out);
 
 private:
-    void noteRegister(std::uint32_t reg, PathReads& out) const;
-
-    const ir::Program& program_;
-    const ir::Frame& frame_;
-    std::vector<std::int64_t>& bits_; ///< truth values as the jumps saw them
-    std::uint32_t definitionsBegin_ = 0;
+    const ir::Program* program_ = nullptr;
+    const ir::Frame* frame_ = nullptr;
+    const EvalState::FrameMemory* memory_ = nullptr;
+    ReplayShadow* shadow_ = nullptr;
+    std::uint32_t frameInputsEnd_ = 0;
 };
 
 } // namespace ydelse::explain

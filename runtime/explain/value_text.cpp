@@ -15,35 +15,19 @@ std::uint32_t enumByName(const ir::Program& program, std::string_view name) {
 
 } // namespace
 
-ExplainedValue explainedValue(const ir::Program& program, ir::ValueType type,
-                              std::uint32_t enumId, const ir::Value& value) {
+const std::array<std::string_view, static_cast<std::size_t>(ir::ValueType::Enum) + 1> kTypeNames =
+    [] {
+        std::array<std::string_view, static_cast<std::size_t>(ir::ValueType::Enum) + 1> names;
+        for (std::size_t t = 0; t < names.size(); ++t) {
+            names[t] = ir::valueTypeName(static_cast<ir::ValueType>(t));
+        }
+        return names;
+    }();
+
+ExplainedValue namedValue(const ir::Program& program, ir::ValueType type, std::uint32_t enumId,
+                          const ir::Value& value) {
     ExplainedValue v;
     switch (type) {
-    case ir::ValueType::Belob:
-        v.kind = ValueKind::Beloeb;
-        v.number = value.number;
-        return v;
-    case ir::ValueType::Procent:
-        v.kind = ValueKind::Procent;
-        v.number = value.number;
-        return v;
-    case ir::ValueType::Decimal:
-    case ir::ValueType::Heltal:
-        v.kind = ValueKind::Tal;
-        v.number = value.number;
-        return v;
-    case ir::ValueType::Bool:
-        v.kind = ValueKind::SandFalsk;
-        v.bits = value.bits != 0 ? 1 : 0;
-        return v;
-    case ir::ValueType::Dato:
-        v.kind = ValueKind::Dato;
-        v.bits = value.bits;
-        return v;
-    case ir::ValueType::Periode:
-        v.kind = ValueKind::Periode;
-        v.bits = value.bits;
-        return v;
     case ir::ValueType::Enum:
         v.kind = ValueKind::Navn;
         v.name = "?";
@@ -63,18 +47,10 @@ ExplainedValue explainedValue(const ir::Program& program, ir::ValueType type,
                                             : std::string_view(a.fields.front().value);
         }
         return v;
-    case ir::ValueType::Tekst:
-        v.kind = ValueKind::Navn;
-        return v;
+    default:
+        break;
     }
     return v;
-}
-
-std::string_view typeText(const ir::Program& program, ir::ValueType type, std::uint32_t enumId) {
-    if (type == ir::ValueType::Enum && enumId < program.enums.size()) {
-        return program.enums[enumId].name;
-    }
-    return ir::valueTypeName(type);
 }
 
 ir::ValueType inputType(ir::Input input) {

@@ -72,7 +72,8 @@ struct ExplainedRule {
     std::string_view lovgrundlag;
 };
 
-/// A stretch of one of the Explanation's shared lists (see Explanation).
+/// A stretch of one of the Explanation's shared lists (see Explanation). An empty one may start
+/// anywhere: a step that applied no regel keeps {0, 0} rather than the list's end.
 struct ExplainedRange {
     std::uint32_t begin = 0;
     std::uint32_t count = 0;
