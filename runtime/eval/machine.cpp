@@ -1,6 +1,7 @@
 #include "runtime/eval/machine.hpp"
 
 #include "runtime/eval/order_binder.hpp"
+#include "runtime/ir/program_index.hpp"
 
 #include <fmt/format.h>
 
@@ -34,11 +35,10 @@ std::string periodText(const ir::Value& fra, const ir::Value& til) {
 // every temporary before reading it. Clearing the whole frame (some 4 KB) was 5 % of an order.
 void Machine::prepare(const ir::Frame& frame, EvalState::FrameMemory& memory) {
     const std::uint32_t begin = std::min<std::uint32_t>(frame.size, ir::kInputCount);
-    std::uint32_t end = frame.size;
-    for (const ir::Definition& d : frame.definitions) {
-        end = std::min(end, d.slot);
-    }
-    end = std::max(begin, end);
+    // Derived once per program; a program built by hand and never indexed (tests) works it out.
+    const std::uint32_t lowest =
+        frame.inputsEnd != ir::kNone ? frame.inputsEnd : ir::lowestDefinitionSlot(frame);
+    const std::uint32_t end = std::max(begin, std::min(lowest, frame.size));
     // Grow only: one memory serves the frames of different ydelser in turn, and shrinking
     // then growing again would zero the whole tail each time. Registers past the frame's size
     // are never read.

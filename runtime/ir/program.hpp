@@ -114,6 +114,9 @@ enum class PeriodKind : std::uint8_t { Maaned, FjortenDage, Uge, Enkelt };
 /// Everything evaluated in one frame: an order line of a ydelse, or the order as a whole.
 struct Frame {
     std::uint32_t size = 0; ///< registers
+    /// Derived by indexProgram(), not stored: one past the frame's own inputs (the lowest
+    /// definition slot), the registers an evaluation must clear first; kNone until derived.
+    std::uint32_t inputsEnd = kNone;
     std::vector<Definition> definitions;
     std::vector<PostingRule> postings;
     std::uint32_t postingRule = kNone; ///< Rule recorded when postings are made

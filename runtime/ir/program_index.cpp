@@ -287,8 +287,21 @@ void ProgramIndex::fixPostings(const Program& program) {
     }
 }
 
+std::uint32_t lowestDefinitionSlot(const Frame& frame) {
+    std::uint32_t end = frame.size;
+    for (const Definition& d : frame.definitions) {
+        end = std::min(end, d.slot);
+    }
+    return end;
+}
+
 void indexProgram(Program& program) {
     program.index = std::make_shared<const ProgramIndex>(program);
+    program.order.frame.inputsEnd = lowestDefinitionSlot(program.order.frame);
+    program.order.claimFrame.inputsEnd = lowestDefinitionSlot(program.order.claimFrame);
+    for (Ydelse& y : program.ydelser) {
+        y.frame.inputsEnd = lowestDefinitionSlot(y.frame);
+    }
 }
 
 } // namespace ydelse::ir

@@ -91,4 +91,7 @@ private:
 /// and verified, and again after changing its ydelser, accounts, kommuner or code.
 void indexProgram(Program& program);
 
+/// The lowest register of a frame's definitions (its size if it has none).
+std::uint32_t lowestDefinitionSlot(const Frame& frame);
+
 } // namespace ydelse::ir

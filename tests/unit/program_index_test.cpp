@@ -1,6 +1,7 @@
 // The derived lookups of a Program (ir::ProgramIndex) and the posting book that reads them, on
 // hand-built programs: a ydelse by code, a kommune's configuration, resolved account fields,
 // posting rules whose accounts the catalog fixes, and merging legs into kontering lines.
+#include "runtime/eval/machine.hpp"
 #include "runtime/eval/postings.hpp"
 #include "runtime/ir/program_index.hpp"
 
@@ -206,4 +207,34 @@ TEST_CASE("the posting book merges legs per account and forgets them for the nex
     CHECK(text(next[0].konto) == "logisk=b;");
     CHECK(text(next[1].konto) == "logisk=a;funktion=9.0;");
     CHECK(book.balanced());
+}
+
+TEST_CASE("indexing derives each frame's input bound from its lowest definition slot") {
+    ir::Program p = postingProgram();
+    p.order.frame.size = 40;
+    p.order.frame.definitions = {{"b", 0, 31}, {"a", 0, 27}};
+    p.order.claimFrame.size = 22; // no definitions: the bound is the frame's size
+    ir::Ydelse y;
+    y.code = "Y";
+    y.frame.size = 30;
+    y.frame.definitions = {{"x", 0, 24}};
+    p.ydelser.push_back(y);
+    CHECK(p.order.frame.inputsEnd == ir::kNone);
+
+    ir::indexProgram(p);
+    CHECK(p.order.frame.inputsEnd == 27);
+    CHECK(p.order.claimFrame.inputsEnd == 22);
+    CHECK(p.ydelser[0].frame.inputsEnd == 24);
+
+    // prepare() clears the frame's own inputs up to that bound and nothing from it on.
+    EvalState::FrameMemory memory;
+    memory.registers.assign(40, ir::Value{});
+    for (ir::Value& v : memory.registers) {
+        v.bits = 7;
+    }
+    Machine::prepare(p.order.frame, memory);
+    CHECK(memory.registers[ir::kInputCount].bits == 0);
+    CHECK(memory.registers[26].bits == 0);
+    CHECK(memory.registers[27].bits == 7);
+    CHECK(memory.registers[ir::kInputCount - 1].bits == 7); // the order's inputs are kept
 }
