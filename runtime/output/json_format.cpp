@@ -76,16 +76,6 @@ inline unsigned firstSpecial16(const char* p) {
 #endif
 }
 
-// True when no byte of the words `a` and `b` needs attention.
-inline bool plainWords(std::uint64_t a, std::uint64_t b) {
-#if defined(__SSE2__)
-    const __m128i v = _mm_set_epi64x(static_cast<long long>(b), static_cast<long long>(a));
-    return specialBytes16(v) == 0;
-#else
-    return (specialBytes(a) | specialBytes(b)) == 0;
-#endif
-}
-
 inline std::uint64_t load8(const char* p) {
     std::uint64_t w = 0;
     std::memcpy(&w, p, 8);
@@ -113,6 +103,120 @@ inline std::uint64_t loadTail(const char* p, std::size_t k) {
     }
     const std::uint64_t padding = ~0ULL << (8 * k);
     return (w & ~padding) | (0x6161616161616161ULL & padding);
+}
+
+inline std::uint32_t load4(const char* p) {
+    std::uint32_t w = 0;
+    std::memcpy(&w, p, 4);
+    return w;
+}
+
+// Sixteen bytes of text looked at together, and per byte (bit k for byte k) which need
+// attention (as specialBytes16), which are UTF-8 continuations (0x80-0xBF) and which lead a
+// two-byte sequence (0xC2-0xDF). SSE2 on every x86-64; elsewhere the same masks from two words.
+#if defined(__SSE2__)
+using Block = __m128i;
+inline Block loadBlock(const char* p) {
+    return _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+}
+inline Block blockOf(std::uint64_t low, std::uint64_t high) {
+    return _mm_set_epi64x(static_cast<long long>(high), static_cast<long long>(low));
+}
+inline void storeBlock(char* p, Block v) { _mm_storeu_si128(reinterpret_cast<__m128i*>(p), v); }
+inline unsigned attentionMask(Block v) { return specialBytes16(v); }
+inline unsigned highMask(Block v) { return static_cast<unsigned>(_mm_movemask_epi8(v)); }
+inline unsigned continuationMask(Block v) {
+    // As signed bytes, 0x80-0xBF are exactly those below 0xC0.
+    return static_cast<unsigned>(
+        _mm_movemask_epi8(_mm_cmplt_epi8(v, _mm_set1_epi8(static_cast<char>(0xC0)))));
+}
+inline unsigned twoByteLeadMask(Block v) {
+    const __m128i lead = _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8(static_cast<char>(0xC1))),
+                                       _mm_cmplt_epi8(v, _mm_set1_epi8(static_cast<char>(0xE0))));
+    return static_cast<unsigned>(_mm_movemask_epi8(lead));
+}
+#else
+struct Block {
+    std::uint64_t low;
+    std::uint64_t high;
+};
+inline Block loadBlock(const char* p) { return Block{load8(p), load8(p + 8)}; }
+inline Block blockOf(std::uint64_t low, std::uint64_t high) { return Block{low, high}; }
+inline void storeBlock(char* p, Block v) {
+    std::memcpy(p, &v.low, 8);
+    std::memcpy(p + 8, &v.high, 8);
+}
+constexpr std::uint64_t kOnes = 0x0101010101010101ULL;
+constexpr std::uint64_t kHigh = 0x8080808080808080ULL;
+constexpr std::uint64_t kLow7 = 0x7F7F7F7F7F7F7F7FULL;
+// The high bits of a word's bytes as eight bits, byte k as bit k.
+inline unsigned byteBits(std::uint64_t marks) {
+    return static_cast<unsigned>((((marks & kHigh) >> 7) * 0x0102040810204080ULL) >> 56);
+}
+// Exact per byte, unlike specialBytes: every mark counts here, not only the lowest.
+inline std::uint64_t equalBytes(std::uint64_t w, char c) {
+    const std::uint64_t y = w ^ (kOnes * static_cast<unsigned char>(c));
+    return ~(((y & kLow7) + kLow7) | y) & kHigh;
+}
+inline std::uint64_t attentionBytes(std::uint64_t w) {
+    const std::uint64_t control = ~((w & kLow7) + kOnes * 0x60) & ~w & kHigh;
+    return (w & kHigh) | control | equalBytes(w, '"') | equalBytes(w, '\\') |
+           equalBytes(w, '\x7f');
+}
+inline std::uint64_t continuationBytes(std::uint64_t w) { return w & ~(w << 1) & kHigh; }
+inline std::uint64_t twoByteLeadBytes(std::uint64_t w) {
+    // 110xxxxx, and not 0xC0 or 0xC1 (some of the bits 0x1E set).
+    return w & (w << 1) & ~(w << 2) & ((w & (kOnes * 0x1E)) + kLow7) & kHigh;
+}
+inline unsigned attentionMask(Block v) {
+    return byteBits(attentionBytes(v.low)) | byteBits(attentionBytes(v.high)) << 8;
+}
+inline unsigned highMask(Block v) { return byteBits(v.low) | byteBits(v.high) << 8; }
+inline unsigned continuationMask(Block v) {
+    return byteBits(continuationBytes(v.low)) | byteBits(continuationBytes(v.high)) << 8;
+}
+inline unsigned twoByteLeadMask(Block v) {
+    return byteBits(twoByteLeadBytes(v.low)) | byteBits(twoByteLeadBytes(v.high)) << 8;
+}
+#endif
+
+// The `n` (0 to 15) bytes at `s` as a block, read without touching a byte past them: two
+// overlapping loads of eight or four bytes, or single bytes. The bytes past `n` are zero.
+inline Block shortBlock(const char* s, std::size_t n) {
+    std::uint64_t low = 0;
+    std::uint64_t high = 0;
+    if (n >= 8) {
+        low = load8(s);
+        high = n > 8 ? load8(s + n - 8) >> (8 * (16 - n)) : 0;
+    } else if (n >= 4) {
+        low = load4(s) | static_cast<std::uint64_t>(load4(s + n - 4)) << (8 * (n - 4));
+    } else if (n > 0) {
+        low = static_cast<unsigned char>(s[0]);
+        if (n > 1) {
+            low |= static_cast<std::uint64_t>(static_cast<unsigned char>(s[1])) << 8;
+        }
+        if (n > 2) {
+            low |= static_cast<std::uint64_t>(static_cast<unsigned char>(s[2])) << 16;
+        }
+    }
+    return blockOf(low, high);
+}
+
+// Whether the bytes of `v` in `live` (a run of bits) can be written as they are: printable
+// ASCII other than '"' and '\\', and whole two-byte UTF-8 sequences (æ, ø, å, §: nearly all of
+// a catalog's non-ASCII text). `attention` is attentionMask(v).
+inline bool keptAsIs(Block v, unsigned attention, unsigned live) {
+    attention &= live;
+    if (attention == 0) {
+        return true;
+    }
+    const unsigned high = highMask(v) & live;
+    if (attention != high) {
+        return false;
+    }
+    const unsigned continuation = continuationMask(v) & live;
+    const unsigned lead = twoByteLeadMask(v) & live;
+    return (continuation | lead) == high && continuation == (lead << 1);
 }
 
 // The escaping of one byte that is not printable ASCII, or '"' or '\\'; i is advanced past
@@ -227,43 +331,50 @@ char* writeQuoted(char* p, std::string_view text) {
     const char* const s = text.data();
     const std::size_t n = text.size();
     *p++ = '"';
-    // Sixteen bytes at a time while all are plain; then the last up to 15 bytes as the text's
-    // last 16, or two overlapping words, or one padded word. Copying a whole block or word when
-    // fewer of its bytes are kept stays inside quotedBound. Anything that needs attention (rare,
-    // and in catalog texts mostly a two-byte letter) goes to the general loop.
+    // Sixteen bytes at a time, each block copied whole before it is looked at; then the last up
+    // to 15 bytes as the text's last 16 (a short text as one block put together from a few
+    // loads). Copying a whole block when fewer of its bytes are kept stays inside quotedBound.
+    // A block is kept as it is when it is plain or its non-ASCII bytes are whole two-byte
+    // sequences; anything else goes to the general loop from the block's start.
     std::size_t i = 0;
     while (n - i >= 16) {
-        if (firstSpecial16(s + i) != 16) {
+        const Block v = loadBlock(s + i);
+        storeBlock(p, v);
+        const unsigned attention = attentionMask(v);
+        if (attention == 0) {
+            p += 16;
+            i += 16;
+            continue;
+        }
+        // A lead byte last in the block is taken with its continuation in the next block.
+        const unsigned step = (twoByteLeadMask(v) & 0x8000U) != 0 ? 15 : 16;
+        if (!keptAsIs(v, attention, (1U << step) - 1)) {
             return writeQuotedRest(p, s, n, i);
         }
-        std::memcpy(p, s + i, 16);
-        p += 16;
-        i += 16;
+        p += step;
+        i += step;
     }
     const std::size_t rest = n - i;
     if (n >= 16) {
-        // The text's last 16 bytes: those before s[i] are plain and already written as they
-        // are, so writing them again changes nothing.
-        if (firstSpecial16(s + n - 16) != 16) {
-            return writeQuotedRest(p, s, n, i);
+        if (rest > 0) {
+            // The text's last 16 bytes: those before s[i] were kept as they are and end a
+            // sequence, so writing them again changes nothing and only the rest is checked.
+            const Block v = loadBlock(s + n - 16);
+            const unsigned live = 0xFFFFU & ~((1U << (16 - rest)) - 1);
+            if (!keptAsIs(v, attentionMask(v), live)) {
+                return writeQuotedRest(p, s, n, i);
+            }
+            storeBlock(p + rest - 16, v);
+            p += rest;
         }
-        std::memcpy(p + rest - 16, s + n - 16, 16);
-    } else if (rest >= 8) {
-        const std::uint64_t head = load8(s + i);
-        const std::uint64_t tail = load8(s + n - 8);
-        if (!plainWords(head, tail)) {
-            return writeQuotedRest(p, s, n, i);
+    } else {
+        const Block v = shortBlock(s, n);
+        if (!keptAsIs(v, attentionMask(v), (1U << n) - 1)) {
+            return writeQuotedRest(p, s, n, 0);
         }
-        std::memcpy(p, &head, 8);
-        std::memcpy(p + rest - 8, &tail, 8);
-    } else if (rest > 0) {
-        const std::uint64_t w = loadTail(s + i, rest);
-        if (!plainWords(w, w)) {
-            return writeQuotedRest(p, s, n, i);
-        }
-        std::memcpy(p, &w, 8);
+        storeBlock(p, v);
+        p += n;
     }
-    p += rest;
     *p++ = '"';
     return p;
 }

@@ -13,8 +13,8 @@
 namespace ydelse::json {
 
 /// The room writeQuoted needs for `length` bytes of text: each byte becomes at most "\u00XX",
-/// and it may copy a whole word (8 bytes) past what it keeps.
-constexpr std::size_t quotedBound(std::size_t length) { return 6 * length + 2 + 8; }
+/// and it may copy a whole block (16 bytes) past what it keeps.
+constexpr std::size_t quotedBound(std::size_t length) { return 6 * length + 2 + 16; }
 
 /// `text` as a double-quoted string, exactly as appendQuoted writes it.
 char* writeQuoted(char* p, std::string_view text);

@@ -120,6 +120,88 @@ TEST_CASE("writeQuoted: escapes, UTF-8, invalid bytes, exactly") {
     }
 }
 
+namespace {
+
+// The escaping spelled out a byte at a time, as the writer's contract has it: UTF-8 sequences
+// pass when the lead has the right number of continuations (a two-byte lead not 0xC0/0xC1),
+// anything else non-ASCII becomes U+FFFD.
+std::string referenceQuoted(std::string_view text) {
+    std::string out = "\"";
+    for (std::size_t i = 0; i < text.size();) {
+        const auto byte = static_cast<unsigned char>(text[i]);
+        if (byte >= 0x80) {
+            const std::size_t length = (byte >> 5) == 0x6 && byte >= 0xC2 ? 2
+                                       : (byte >> 4) == 0xE              ? 3
+                                       : (byte >> 3) == 0x1E             ? 4
+                                                                         : 0;
+            bool whole = length != 0 && i + length <= text.size();
+            for (std::size_t k = 1; whole && k < length; ++k) {
+                whole = (static_cast<unsigned char>(text[i + k]) & 0xC0) == 0x80;
+            }
+            if (!whole) {
+                out += "\xEF\xBF\xBD";
+                ++i;
+            } else {
+                out.append(text.substr(i, length));
+                i += length;
+            }
+            continue;
+        }
+        ++i;
+        if (byte == '"' || byte == '\\') {
+            out += '\\';
+            out += static_cast<char>(byte);
+        } else if (byte == '\n') {
+            out += "\\n";
+        } else if (byte == '\r') {
+            out += "\\r";
+        } else if (byte == '\t') {
+            out += "\\t";
+        } else if (byte < 0x20 || byte == 0x7f) {
+            static constexpr char hex[] = "0123456789abcdef";
+            out += "\\u00";
+            out += hex[byte >> 4];
+            out += hex[byte & 0xF];
+        } else {
+            out += static_cast<char>(byte);
+        }
+    }
+    return out + "\"";
+}
+
+} // namespace
+
+TEST_CASE("writeQuoted agrees with the escaping spelled out, for texts of every length") {
+    // Pieces that each path treats differently: plain ASCII, two-byte letters, longer
+    // sequences, escapes, and broken UTF-8 (stray continuation, cut-off or overlong lead).
+    const std::vector<std::string> pieces = {
+        "a", "Lov om ", "§", "æ", "ø", "Å", "\xC2\xA0", "\xDF\xBF", "\xE2\x80\x93", "\xF0\x9F\x98\x80",
+        "\"", "\\", "\n", "\x01", "\x7f", "\x80", "\xC3", "\xC0\x80", "\xC1\xBF", "\xE2\x80",
+        "\xF8", "\xFF", "1"};
+    std::uint64_t state = 0x9E3779B97F4A7C15ULL;
+    auto next = [&state](std::size_t bound) {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        return static_cast<std::size_t>(state % bound);
+    };
+    for (int round = 0; round < 20'000; ++round) {
+        std::string text;
+        const std::size_t target = next(70);
+        // Mostly plain text with letters, as a catalog's, sometimes anything.
+        const std::size_t kinds = round % 3 == 0 ? pieces.size() : 7;
+        while (text.size() < target) {
+            text += pieces[next(kinds)];
+        }
+        REQUIRE(quotedText(text) == referenceQuoted(text));
+        // Every suffix too, so each piece meets each position of a block and each path.
+        for (std::size_t from = 1; from < text.size(); from += 1 + next(3)) {
+            const std::string_view rest = std::string_view(text).substr(from);
+            REQUIRE(quotedText(rest) == referenceQuoted(rest));
+        }
+    }
+}
+
 TEST_CASE("writeDate and writeInt") {
     auto date = [](const char* text) {
         return written(json::kDateBound,
