@@ -36,17 +36,19 @@ inline Block load(const char* p) { return _mm_loadu_si128(reinterpret_cast<const
 inline Block fromWords(std::uint64_t low, std::uint64_t high) {
     return _mm_set_epi64x(static_cast<long long>(high), static_cast<long long>(low));
 }
+inline Block fromWord(std::uint64_t low) { return _mm_cvtsi64_si128(static_cast<long long>(low)); }
 inline void store(char* p, Block v) { _mm_storeu_si128(reinterpret_cast<__m128i*>(p), v); }
 /// Bytes that are not printable ASCII, or are '"' or '\\'.
 inline unsigned attentionMask(Block v) {
-    // One added, the controls, DEL and everything from 0x80 up are exactly the signed bytes up
-    // to 0x20 (DEL becomes the most negative, 0xFF zero): one comparison finds them all.
-    const __m128i outside =
-        _mm_cmplt_epi8(_mm_add_epi8(v, _mm_set1_epi8(1)), _mm_set1_epi8(0x21));
+    // One added, the printable ASCII bytes are exactly the signed bytes above 0x20 (DEL becomes
+    // the most negative, 0xFF zero): one comparison finds them, less '"' and '\\'. The plain
+    // bytes are found rather than the others, which SSE2 would have to invert.
+    const __m128i printable =
+        _mm_cmpgt_epi8(_mm_add_epi8(v, _mm_set1_epi8(1)), _mm_set1_epi8(0x20));
     const __m128i quote = _mm_cmpeq_epi8(v, _mm_set1_epi8('"'));
     const __m128i backslash = _mm_cmpeq_epi8(v, _mm_set1_epi8('\\'));
-    const __m128i marked = _mm_or_si128(outside, _mm_or_si128(quote, backslash));
-    return static_cast<unsigned>(_mm_movemask_epi8(marked));
+    const __m128i plain = _mm_andnot_si128(_mm_or_si128(quote, backslash), printable);
+    return static_cast<unsigned>(_mm_movemask_epi8(plain)) ^ 0xFFFFU;
 }
 /// Bytes from 0x80 up.
 inline unsigned highMask(Block v) { return static_cast<unsigned>(_mm_movemask_epi8(v)); }
@@ -74,6 +76,7 @@ struct Block {
 };
 inline Block load(const char* p) { return Block{load8(p), load8(p + 8)}; }
 inline Block fromWords(std::uint64_t low, std::uint64_t high) { return Block{low, high}; }
+inline Block fromWord(std::uint64_t low) { return Block{low, 0}; }
 inline void store(char* p, Block v) {
     std::memcpy(p, &v.low, 8);
     std::memcpy(p + 8, &v.high, 8);
@@ -121,12 +124,11 @@ inline unsigned twoByteLeadMask(Block v) {
 /// The `n` (0 to 15) bytes at `s` as a block, read without touching a byte past them: two
 /// overlapping loads of eight or four bytes, or single bytes. The bytes past `n` are zero.
 inline Block loadShort(const char* s, std::size_t n) {
-    std::uint64_t low = 0;
-    std::uint64_t high = 0;
     if (n >= 8) {
-        low = load8(s);
-        high = n > 8 ? load8(s + n - 8) >> (8 * (16 - n)) : 0;
-    } else if (n >= 4) {
+        return fromWords(load8(s), n > 8 ? load8(s + n - 8) >> (8 * (16 - n)) : 0);
+    }
+    std::uint64_t low = 0;
+    if (n >= 4) {
         low = load4(s) | static_cast<std::uint64_t>(load4(s + n - 4)) << (8 * (n - 4));
     } else if (n > 0) {
         low = static_cast<unsigned char>(s[0]);
@@ -137,7 +139,7 @@ inline Block loadShort(const char* s, std::size_t n) {
             low |= static_cast<std::uint64_t>(static_cast<unsigned char>(s[2])) << 16;
         }
     }
-    return fromWords(low, high);
+    return fromWord(low);
 }
 
 /// Whether the bytes of `v` in `live` (a run of bits) can be written as they are: printable

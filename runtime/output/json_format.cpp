@@ -264,20 +264,57 @@ private:
     char bytes_[kBytes + 16]; ///< a block may be read from the last copy's start
 };
 
-// On the heap, once per thread (80 KB is too much for static thread-local storage), and
+// Dates as last written, per thread: a batch's results have a few hundred between them.
+// Keyed by the day number itself, so a hit is exact.
+class KeptDates {
+public:
+    /// The text of `days` (ten bytes, then six more that may be copied), or nullptr.
+    const char* find(std::int32_t days) const {
+        const Slot& slot = slots_[static_cast<std::uint32_t>(days) % kSlots];
+        return slot.days == days ? slot.text : nullptr;
+    }
+    void keep(std::int32_t days, const char* text) {
+        Slot& slot = slots_[static_cast<std::uint32_t>(days) % kSlots];
+        std::memcpy(slot.text, text, 10);
+        slot.days = days;
+    }
+
+    KeptDates() {
+        // An empty slot holds a day that belongs in the next slot, so no lookup finds it.
+        for (std::size_t k = 0; k < kSlots; ++k) {
+            slots_[k].days = static_cast<std::int32_t>(k + 1);
+        }
+    }
+
+private:
+    static constexpr std::size_t kSlots = 512;
+    struct Slot {
+        char text[12] = {};
+        std::int32_t days = 0;
+    };
+    static_assert(sizeof(Slot) == 16);
+    Slot slots_[kSlots];
+};
+
+struct Kept {
+    KeptTexts texts;
+    KeptDates dates;
+};
+
+// On the heap, once per thread (90 KB is too much for static thread-local storage), and
 // reached through a plain pointer, which needs no guard; freed with the thread by an owner
 // that only its first use touches.
-thread_local KeptTexts* threadKept = nullptr;
+thread_local Kept* threadKept = nullptr;
 
-[[gnu::noinline]] KeptTexts& firstKeptTexts() {
-    thread_local const std::unique_ptr<KeptTexts> owner = std::make_unique<KeptTexts>();
+[[gnu::noinline]] Kept& firstKept() {
+    thread_local const std::unique_ptr<Kept> owner = std::make_unique<Kept>();
     threadKept = owner.get();
     return *owner;
 }
 
-inline KeptTexts& keptTexts() {
-    KeptTexts* kept = threadKept;
-    return kept != nullptr ? *kept : firstKeptTexts();
+inline Kept& kept() {
+    Kept* kept = threadKept;
+    return kept != nullptr ? *kept : firstKept();
 }
 
 // `text` between quotes when it is the same as `copy` (kept, so written as it is); nullptr,
@@ -317,7 +354,7 @@ char* writeIfSame(char* p, const char* s, std::size_t n, const char* copy) {
 // it is, else escaped. Out of line, so that the kept path needs few registers.
 [[gnu::noinline]] char* writeQuotedFresh(char* p, const char* s, std::size_t n) {
     if (char* end = writeIfAsIs(p, s, n)) {
-        keptTexts().keep(s, n);
+        kept().texts.keep(s, n);
         return end;
     }
     *p = '"';
@@ -333,7 +370,7 @@ constexpr std::int32_t kLastDay = 2932896;
 char* writeQuotedAny(char* p, std::string_view text) {
     const char* const s = text.data();
     const std::size_t n = text.size();
-    if (const char* copy = keptTexts().find(s, n)) {
+    if (const char* copy = kept().texts.find(s, n)) {
         if (char* end = writeIfSame(p, s, n, copy)) {
             return end;
         }
@@ -394,6 +431,11 @@ char* writeMoneyAny(char* p, const Decimal& value) { return writeDecimal(p, valu
 
 char* writeDate(char* p, const Date& date) {
     const std::int32_t days = date.days();
+    KeptDates& keptDates = kept().dates;
+    if (const char* text = keptDates.find(days)) {
+        std::memcpy(p, text, 16);
+        return p + 10;
+    }
     if (days < kFirstDay || days > kLastDay) {
         // Years beyond four digits as Date::toString writes them; no real date is one.
         const std::string text = date.toString();
@@ -423,6 +465,7 @@ char* writeDate(char* p, const Date& date) {
     std::memcpy(p + 5, kDigitPairs + 2 * month, 2);
     p[7] = '-';
     std::memcpy(p + 8, kDigitPairs + 2 * day, 2);
+    keptDates.keep(days, p);
     return p + 10;
 }
 

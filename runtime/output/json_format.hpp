@@ -86,14 +86,14 @@ inline constexpr char kDigitPairs[] =
 inline char* writeMoney(char* p, const Decimal& value) {
     static constexpr std::int64_t kToOre[] = {100, 10, 1};
     const Int128 mantissa = value.mantissa();
+    if (mantissa == 0) {
+        std::memcpy(p, "0.00", 4);
+        return p + 4;
+    }
     const auto m = static_cast<std::int32_t>(mantissa);
     const auto scale = static_cast<unsigned>(value.scale());
     if (Int128(m) != mantissa || scale > 2) {
         return writeMoneyAny(p, value);
-    }
-    if (m == 0) {
-        std::memcpy(p, "0.00", 4);
-        return p + 4;
     }
     const std::int64_t ore = m * kToOre[scale];
     constexpr std::int64_t kLimit = 100'000'000;

@@ -102,6 +102,14 @@ template <std::size_t N>
 char* text(char* p, const char (&key)[N], std::string_view value) {
     return json::writeQuoted(writeLiteral(p, key), value);
 }
+/// One of the contract's names for an enum value (output_common.hpp): plain lower-case ASCII,
+/// shorter than a block, so quoted without a look for escapes.
+char* name(char* p, std::string_view value) {
+    *p = '"';
+    p = json::writePlain(p + 1, value);
+    *p = '"';
+    return p + 1;
+}
 /// `key` (ending with the opening quote) then the amount with two decimals and a quote.
 template <std::size_t N>
 char* money(char* p, const char (&key)[N], const Decimal& value) {
@@ -170,11 +178,11 @@ void writeErrorRecord(Sink& s, const Result& result) {
 char* writeHead(char* p, const Result& result) {
     p = writeOrdreId(p, result.ordreId);
     p = writeLiteral(p, R"(,"status":)");
-    p = json::writeQuoted(p, statusName(result.status));
+    p = name(p, statusName(result.status));
     p = text(p, R"(,"katalog":{"hash":)", result.katalogHash);
     p = text(p, R"(,"version":)", result.katalogVersion);
     p = writeLiteral(p, R"(},"modtager":{"type":)");
-    p = json::writeQuoted(p, recipientTypeName(result.modtager.type));
+    p = name(p, recipientTypeName(result.modtager.type));
     p = text(p, R"(,"nummer":)", result.modtager.nummer);
     p = date(p, R"(},"periode":{"fra":")", result.periode.from);
     p = date(p, R"(,"til":")", result.periode.to);
@@ -221,7 +229,7 @@ char* writeLine(char* p, const PayLine& line) {
         p = money(p, R"(,"beløb":")", line.belob);
         break;
     default:
-        p = text(p, R"({"art":)", lineArtName(line.art));
+        p = name(writeLiteral(p, R"({"art":)"), lineArtName(line.art));
         p = money(p, R"(,"beløb":")", line.belob);
     }
     *p = '}';

@@ -244,7 +244,14 @@ TEST_CASE("writeDate and writeInt") {
         REQUIRE(std::string_view(buffer, static_cast<std::size_t>(end - buffer)) ==
                 d.toString());
     }
-    for (std::int32_t days : {-5'000'000, -719'529, 2'932'897, 5'000'000, 100'000'000}) {
+    // Again, now that they are kept: the same texts.
+    for (std::int32_t days = 19'000; days < 21'000; ++days) {
+        const Date d = Date::fromDays(days);
+        REQUIRE(written(json::kDateBound, [&](char* p) { return json::writeDate(p, d); }) ==
+                d.toString());
+    }
+    for (std::int32_t days : {INT32_MIN, -5'000'000, -719'529, 2'932'897, 5'000'000, 100'000'000,
+                              1, 512, 513}) {
         const Date d = Date::fromDays(days);
         REQUIRE(written(json::kDateBound, [&](char* p) { return json::writeDate(p, d); }) ==
                 d.toString());
