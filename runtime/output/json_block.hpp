@@ -56,6 +56,11 @@ inline unsigned highMask(Block v) { return static_cast<unsigned>(_mm_movemask_ep
 inline unsigned equalMask(Block a, Block b) {
     return static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(a, b)));
 }
+/// Bytes equal both in `a` and `b` and in `c` and `d`.
+inline unsigned equalMask(Block a, Block b, Block c, Block d) {
+    return static_cast<unsigned>(
+        _mm_movemask_epi8(_mm_and_si128(_mm_cmpeq_epi8(a, b), _mm_cmpeq_epi8(c, d))));
+}
 /// 0x80-0xBF.
 inline unsigned continuationMask(Block v) {
     // As signed bytes, 0x80-0xBF are exactly those below 0xC0.
@@ -111,6 +116,9 @@ inline unsigned highMask(Block v) { return words::bits(v.low) | words::bits(v.hi
 inline unsigned equalMask(Block a, Block b) {
     return words::bits(words::equal(a.low ^ b.low, 0)) |
            words::bits(words::equal(a.high ^ b.high, 0)) << 8;
+}
+inline unsigned equalMask(Block a, Block b, Block c, Block d) {
+    return equalMask(a, b) & equalMask(c, d);
 }
 inline unsigned continuationMask(Block v) {
     return words::bits(words::continuation(v.low)) |

@@ -330,12 +330,23 @@ char* writeIfSame(char* p, const char* s, std::size_t n, const char* copy) {
         block::store(p, v);
     } else {
         std::size_t i = 0;
-        for (; n - i >= 16; i += 16) {
+        for (; n - i >= 32; i += 32) {
+            const Block v = block::load(s + i);
+            const Block w = block::load(s + i + 16);
+            if (block::equalMask(v, block::load(copy + i), w, block::load(copy + i + 16)) !=
+                0xFFFFU) {
+                return nullptr;
+            }
+            block::store(p + i, v);
+            block::store(p + i + 16, w);
+        }
+        if (n - i >= 16) {
             const Block v = block::load(s + i);
             if (block::equalMask(v, block::load(copy + i)) != 0xFFFFU) {
                 return nullptr;
             }
             block::store(p + i, v);
+            i += 16;
         }
         if (i < n) {
             const Block v = block::load(s + n - 16);

@@ -129,18 +129,18 @@ char* date(char* p, const char (&key)[N], const Date& value) {
 template <std::size_t N, typename Items, typename Room, typename Write>
 char* writeArray(Sink& s, char* p, const char (&key)[N], const Items& items, Room room,
                  Write write) {
-    p = writeLiteral(s.more(p, N), key);
-    bool first = true;
-    for (const auto& item : items) {
-        p = s.more(p, room(item) + 1);
-        *p = ',';
-        p += first ? 0 : 1;
-        first = false;
-        p = write(p, item);
+    p = writeLiteral(s.more(p, N + 1), key);
+    if (items.empty()) {
+        *p = ']';
+        return p + 1;
     }
-    p = s.more(p, 1);
-    *p = ']';
-    return p + 1;
+    // A comma after each item; the last becomes the closing bracket.
+    for (const auto& item : items) {
+        p = write(s.more(p, room(item) + 1), item);
+        *p++ = ',';
+    }
+    p[-1] = ']';
+    return p;
 }
 
 std::size_t ordreIdRoom(const std::optional<std::string>& ordreId) {
@@ -245,23 +245,30 @@ std::size_t postingRoom(const Posting& posting) {
     return room;
 }
 
+// isPlainNumber, a single digit (a dranst) decided here.
+bool plainNumber(std::string_view value) {
+    if (value.size() == 1) {
+        return value[0] >= '0' && value[0] <= '9';
+    }
+    return isPlainNumber(value);
+}
+
 char* writePosting(char* p, const Posting& posting) {
     p = writeLiteral(p, R"({"konto":{)");
-    bool first = true;
+    // A comma after each field; the last is taken back.
     for (const AccountField& field : posting.konto) {
-        *p = ',';
-        p += first ? 0 : 1;
-        first = false;
         // The name is the catalog's, so it is escaped like any text.
         p = json::writeQuoted(p, field.name);
         *p++ = ':';
         // A "numeric" value that is not a plain number would make invalid JSON.
-        if (field.numeric && isPlainNumber(field.value)) {
+        if (field.numeric && plainNumber(field.value)) {
             p = json::writePlain(p, field.value);
         } else {
             p = json::writeQuoted(p, field.value);
         }
+        *p++ = ',';
     }
+    p -= posting.konto.empty() ? 0 : 1;
     p = money(p, R"(},"debet":")", posting.debet);
     p = money(p, R"(,"kredit":")", posting.kredit);
     if (!posting.tekst.empty()) {
