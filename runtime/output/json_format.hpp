@@ -24,14 +24,46 @@ char* writeQuotedAny(char* p, std::string_view text);
 
 /// `text` as a double-quoted string, exactly as appendQuoted writes it. A text of up to 32
 /// bytes with nothing to escape, most of a result's texts, is copied where it is called: as
-/// one block, or as its first and last 16 bytes (overlapping, the same bytes twice).
+/// its first and last 8 or 16 bytes (overlapping, the same bytes twice), or for fewer than 8
+/// as one word. Every byte looked at is the text's, so no mask is needed for the rest.
 inline char* writeQuoted(char* p, std::string_view text) {
+    const char* const s = text.data();
     const std::size_t n = text.size();
     if (n < 16) {
-        const block::Block v = block::loadShort(text.data(), n);
-        if ((block::attentionMask(v) & ((1U << n) - 1)) == 0) {
+        std::uint64_t head = 0;   // written at the start
+        std::uint64_t tail = 0;   // written to end at the text's end
+        std::size_t tailAt = 0;
+        std::uint64_t looked = 0; // with tail, the block looked at
+        if (n >= 8) {
+            head = block::load8(s);
+            tail = block::load8(s + n - 8);
+            tailAt = n - 8;
+            looked = head;
+        } else {
+            if (n >= 4) {
+                const std::uint64_t low = block::load4(s);
+                const std::uint64_t high = block::load4(s + n - 4);
+                head = low | high << (8 * (n - 4));
+                looked = low | high << 32;
+            } else {
+                // The first, middle and last byte, in order (for two or one some twice), and
+                // again to fill the word; an empty text as spaces.
+                const std::uint64_t three =
+                    n == 0 ? 0x202020
+                           : static_cast<unsigned char>(s[0]) |
+                                 static_cast<std::uint64_t>(static_cast<unsigned char>(s[n / 2]))
+                                     << 8 |
+                                 static_cast<std::uint64_t>(static_cast<unsigned char>(s[n - 1]))
+                                     << 16;
+                head = three | three << 24 | three << 48;
+                looked = head;
+            }
+            tail = head;
+        }
+        if (block::attentionMask(block::fromWords(looked, n >= 8 ? tail : looked)) == 0) {
             *p = '"';
-            block::store(p + 1, v);
+            std::memcpy(p + 1, &head, 8);
+            std::memcpy(p + 1 + tailAt, &tail, 8);
             p[n + 1] = '"';
             return p + n + 2;
         }
