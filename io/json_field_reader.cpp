@@ -8,8 +8,6 @@
 #include <fmt/format.h>
 
 #include <cassert>
-#include <charconv>
-#include <cstring>
 #include <unordered_set>
 
 namespace ydelse::io::json {
@@ -29,49 +27,6 @@ void appendPath(std::string& out, const Path& path) {
     }
 }
 
-// Key comparison without a memcmp call: keys are short, and profiling showed memcmp as a tenth
-// of the reader's time. The reader's own key literals are the known lists' (one literal merged),
-// so a lookup mostly compares pointers.
-[[gnu::always_inline]] inline bool sameKey(std::string_view a, std::string_view b) {
-    const std::size_t n = a.size();
-    if (n != b.size()) {
-        return false;
-    }
-    const char* x = a.data();
-    const char* y = b.data();
-    if (x == y) {
-        return true;
-    }
-    auto load8 = [](const char* p) {
-        std::uint64_t w = 0;
-        std::memcpy(&w, p, sizeof w);
-        return w;
-    };
-    auto load4 = [](const char* p) {
-        std::uint32_t w = 0;
-        std::memcpy(&w, p, sizeof w);
-        return w;
-    };
-    if (n >= 8) {
-        std::size_t i = 0;
-        for (; i + 8 <= n; i += 8) {
-            if (load8(x + i) != load8(y + i)) {
-                return false;
-            }
-        }
-        return i == n || load8(x + n - 8) == load8(y + n - 8);
-    }
-    if (n >= 4) {
-        return load4(x) == load4(y) && load4(x + n - 4) == load4(y + n - 4);
-    }
-    for (std::size_t i = 0; i < n; ++i) {
-        if (x[i] != y[i]) {
-            return false;
-        }
-    }
-    return true;
-}
-
 // Above this many members a mapping's duplicate check uses a hash set rather than comparing
 // every pair: a hostile line of 100,000 keys must not take quadratic time.
 constexpr std::uint32_t kLinearDuplicateCheck = 32;
@@ -85,12 +40,6 @@ std::string Path::text() const {
 }
 
 const Node* MapView::find(std::string_view key) const {
-    if (!free_) {
-        const int slot = slotOf(key);
-        return slot < 0 || found_[static_cast<std::size_t>(slot)] == 0
-                   ? nullptr
-                   : &(*tree_)[found_[static_cast<std::size_t>(slot)]];
-    }
     for (std::uint32_t i = object_->first; i != 0; i = (*tree_)[i].next) {
         const Node& member = (*tree_)[i];
         if (!member.skipped && sameKey(member.key, key)) {
@@ -98,20 +47,6 @@ const Node* MapView::find(std::string_view key) const {
         }
     }
     return nullptr;
-}
-
-int MapView::slotOf(std::string_view key) const {
-    const std::size_t n = known_.size();
-    for (std::size_t k = 0, slot = hint_; k < n; ++k, ++slot) {
-        if (slot == n) {
-            slot = 0;
-        }
-        if (sameKey(known_[slot], key)) {
-            hint_ = slot + 1 == n ? 0 : slot + 1;
-            return static_cast<int>(slot);
-        }
-    }
-    return -1;
 }
 
 std::string describe(const Node& node) {
@@ -131,26 +66,16 @@ void FieldReader::fail(std::string_view kode, const Path& felt, std::string besk
     errors_.push_back(OrderError{std::string(kode), felt.text(), std::move(besked)});
 }
 
-Field FieldReader::need(const MapView& map, std::string_view key) {
-    Field field{map.find(key), map.pathOf(key)};
-    if (field.node == nullptr) {
-        fail(kFeltMangler, field.path, fmt::format("feltet {} mangler", key));
-    } else if (field.node->kind == Kind::Null) {
-        fail(kFeltMangler, field.path, fmt::format("feltet {} har ingen værdi", key));
-        field.node = nullptr;
-    }
+Field FieldReader::missing(const MapView& map, std::uint8_t slot, const Node* node) {
+    const std::string_view key = map.keyAt(slot);
+    Field field{nullptr, map.pathOf(key)};
+    fail(kFeltMangler, field.path,
+         node == nullptr ? fmt::format("feltet {} mangler", key)
+                         : fmt::format("feltet {} har ingen værdi", key));
     return field;
 }
 
-Field FieldReader::maybe(const MapView& map, std::string_view key) {
-    Field field{map.find(key), map.pathOf(key)};
-    if (field.node != nullptr && field.node->kind == Kind::Null) {
-        field.node = nullptr;
-    }
-    return field;
-}
-
-std::optional<MapView> FieldReader::mapOf(const Field& field, Keys known) {
+std::optional<MapView> FieldReader::mapOf(const Field& field, KnownKeys known) {
     return mapEntries(field, known, false);
 }
 
@@ -158,7 +83,8 @@ std::optional<MapView> FieldReader::freeMapOf(const Field& field) {
     return mapEntries(field, {}, true);
 }
 
-std::optional<MapView> FieldReader::mapEntries(const Field& field, Keys known, bool freeKeys) {
+std::optional<MapView> FieldReader::mapEntries(const Field& field, KnownKeys known,
+                                               bool freeKeys) {
     // Every return returns `result`, so it is built in the caller's place, not copied there.
     std::optional<MapView> result;
     if (field.node == nullptr) {
@@ -167,17 +93,14 @@ std::optional<MapView> FieldReader::mapEntries(const Field& field, Keys known, b
     if (field.node->kind != Kind::Object) {
         const std::string expected =
             freeKeys ? "et objekt"
-                     : fmt::format("et objekt med felterne {}", rules::joinChoices(known));
+                     : fmt::format("et objekt med felterne {}", rules::joinChoices(known.names));
         fail(kFeltType, field.path,
              fmt::format("forventede {}, fandt {}", expected, describe(*field.node)));
         return result;
     }
     MapView& map = result.emplace(tree_, *field.node, field.path);
-    assert(known.size() <= kMaxKeys);
-    if (!freeKeys) {
-        map.free_ = false;
-        map.known_ = known;
-    }
+    assert(known.names.size() <= kMaxKeys);
+    map.known_ = known;
     const bool manyMembers = freeKeys && field.node->count > kLinearDuplicateCheck;
     std::optional<std::unordered_set<std::string_view>> seen;
     if (manyMembers) {
@@ -191,8 +114,12 @@ std::optional<MapView> FieldReader::mapEntries(const Field& field, Keys known, b
         int slot = -1;
         if (!freeKeys) {
             // Accepted members are known ones, each in its slot.
-            slot = map.slotOf(member.key);
+            slot = known.slotOf(member.key);
             duplicate = slot >= 0 && map.found_[static_cast<std::size_t>(slot)] != 0;
+            if (slot >= 0 && !duplicate) [[likely]] {
+                map.found_[static_cast<std::size_t>(slot)] = i;
+                continue;
+            }
         } else if (manyMembers) {
             duplicate = seen->count(member.key) != 0;
         } else {
@@ -206,22 +133,18 @@ std::optional<MapView> FieldReader::mapEntries(const Field& field, Keys known, b
             member.skipped = true;
             continue;
         }
-        if (!freeKeys && slot < 0) {
+        if (!freeKeys) {
             const Path path{&field.path, member.key, -1};
             fail(kFeltUkendt, path,
                  fmt::format("ukendt felt {}; tilladte felter her: {}", member.key,
-                             rules::joinChoices(known)));
+                             rules::joinChoices(known.names)));
             member.skipped = true;
             continue;
         }
-        member.skipped = false;
-        if (slot >= 0) {
-            map.found_[static_cast<std::size_t>(slot)] = i;
-        } else if (manyMembers) {
+        if (manyMembers) {
             seen->insert(member.key);
         }
     }
-    map.hint_ = 0;
     return result;
 }
 
@@ -250,7 +173,7 @@ std::optional<std::string_view> FieldReader::scalar(const Field& field,
     return field.node->text;
 }
 
-std::optional<std::string_view> FieldReader::text(const Field& field, bool allowEmpty) {
+std::optional<std::string_view> FieldReader::refusedText(const Field& field, bool allowEmpty) {
     auto value = scalar(field, "en tekst");
     if (value && value->empty() && !allowEmpty) {
         fail(kFeltVaerdi, field.path, "teksten er tom");
@@ -259,7 +182,7 @@ std::optional<std::string_view> FieldReader::text(const Field& field, bool allow
     return value;
 }
 
-std::optional<std::string_view> FieldReader::choice(const Field& field, Keys allowed) {
+std::optional<std::string_view> FieldReader::refusedChoice(const Field& field, Names allowed) {
     if (field.node == nullptr) {
         return std::nullopt;
     }
@@ -277,11 +200,21 @@ std::optional<std::string_view> FieldReader::choice(const Field& field, Keys all
     return value;
 }
 
+std::optional<bool> FieldReader::refusedBoolean(const Field& field) {
+    auto value = scalar(field, "true eller false");
+    rules::Problem problem;
+    if (!value) {
+        return std::nullopt;
+    }
+    const bool quoted = field.node->kind == Kind::String;
+    return reported(field, rules::boolean(*value, quoted, problem), problem);
+}
+
 // Reports a shared rule's refusal on this field.
 template <typename T>
 std::optional<T> FieldReader::reported(const Field& field, std::optional<T> value,
                                        rules::Problem& problem) {
-    if (!value) {
+    if (!value) [[unlikely]] {
         fail(problem.kode, field.path, std::move(problem.besked));
     }
     return value;
@@ -311,16 +244,6 @@ std::optional<std::int64_t> FieldReader::integer(const Field& field, std::int64_
     rules::Problem problem;
     return value ? reported(field, rules::integer(*value, min, max, problem), problem)
                  : std::nullopt;
-}
-
-std::optional<bool> FieldReader::boolean(const Field& field) {
-    auto value = scalar(field, "true eller false");
-    rules::Problem problem;
-    if (!value) {
-        return std::nullopt;
-    }
-    const bool quoted = field.node->kind == Kind::String;
-    return reported(field, rules::boolean(*value, quoted, problem), problem);
 }
 
 } // namespace ydelse::io::json
