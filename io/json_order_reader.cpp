@@ -14,7 +14,7 @@ namespace ydelse::io {
 
 struct JsonOrderReader::Impl {
     json::Tree tree;
-    std::string strings; // the unescaped texts of strings with an escape; kept for its capacity
+    json::ParseBuffers buffers;
     JsonRead result;
 
     void syntaxError(std::string_view text) {
@@ -36,7 +36,7 @@ struct JsonOrderReader::Impl {
 
     // Parses `text` into the tree; false when it is not exactly one well-formed object.
     bool parse(std::string_view text) {
-        return json::parseJsonObject(text, tree, strings);
+        return json::parseJsonObject(text, tree, buffers);
     }
 };
 

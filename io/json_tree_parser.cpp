@@ -1,44 +1,96 @@
 // The single-pass JSON parser of the order reader; see json_tree_parser.hpp. A recursive descent
-// over the text: nesting is bounded by kMaxJsonDepth, so the recursion is too.
+// over a padded copy of the text: nesting is bounded by kMaxJsonDepth, so the recursion is too.
+//
+// Strings, some 45 a line, are most of the work. They are scanned 16 bytes at a time for the
+// quote, a backslash or a control character (SSE2), and only a string holding a byte above
+// ASCII (a Danish letter, mostly) is checked as UTF-8, once its end is known.
 #include "io/json_tree_parser.hpp"
 
 #include "io/json_syntax.hpp"
 
-#include <array>
 #include <bit>
 #include <cstdint>
 #include <cstring>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace ydelse::io::json {
 namespace {
 
-// Bytes a string may hold as they are: not the quote, not the backslash, no control character,
-// and ASCII (anything else starts a UTF-8 sequence, checked where it is met).
-constexpr std::array<bool, 256> kPlainStringByte = [] {
-    std::array<bool, 256> plain{};
-    for (int c = 0x20; c < 0x80; ++c) {
-        plain[static_cast<std::size_t>(c)] = c != '"' && c != '\\';
+// Zero bytes after the copied text: more than the longest read-ahead (16 bytes of a string,
+// "\uXXXX", a literal's five letters).
+constexpr std::size_t kPadding = 32;
+
+// 16 bytes at p, one bit each: `special` for the quote, the backslash and control characters
+// (where a string's plain run ends), `high` for bytes above ASCII.
+struct Scan {
+    unsigned special;
+    unsigned high;
+};
+
+Scan scan16(const char* p) {
+#if defined(__SSE2__)
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+    const __m128i quote = _mm_cmpeq_epi8(v, _mm_set1_epi8('"'));
+    const __m128i backslash = _mm_cmpeq_epi8(v, _mm_set1_epi8('\\'));
+    const __m128i control = _mm_cmpeq_epi8(_mm_min_epu8(v, _mm_set1_epi8(0x1F)), v);
+    const __m128i special = _mm_or_si128(_mm_or_si128(quote, backslash), control);
+    return Scan{static_cast<unsigned>(_mm_movemask_epi8(special)),
+                static_cast<unsigned>(_mm_movemask_epi8(v))};
+#else
+    Scan scan{0, 0};
+    for (unsigned i = 0; i < 16; ++i) {
+        const auto c = static_cast<unsigned char>(p[i]);
+        scan.special |= static_cast<unsigned>(c == '"' || c == '\\' || c < 0x20) << i;
+        scan.high |= static_cast<unsigned>(c >= 0x80) << i;
     }
-    return plain;
-}();
-
-constexpr std::uint64_t kOnes = 0x0101010101010101ULL;
-constexpr std::uint64_t kHighBits = 0x8080808080808080ULL;
-
-// A bit in each byte's high bit where the 8 bytes at p are not plain (kPlainStringByte); the
-// lowest set bit is exactly the first such byte (the borrows of the subtractions run upwards
-// only from a byte that is a hit).
-std::uint64_t notPlainBytes(const char* p) {
-    std::uint64_t w = 0;
-    std::memcpy(&w, p, sizeof w);
-    const std::uint64_t quote = w ^ (kOnes * '"');
-    const std::uint64_t backslash = w ^ (kOnes * '\\');
-    return (((w - kOnes * 0x20) & ~w) | ((quote - kOnes) & ~quote) |
-            ((backslash - kOnes) & ~backslash) | w) &
-           kHighBits;
+    return scan;
+#endif
 }
 
-bool isDigit(char c) { return c >= '0' && c <= '9'; }
+// The length of the UTF-8 sequence of two to four bytes at p (before end), as Unicode's table
+// 3-7 allows them (no overlong form, no surrogate, nothing above U+10FFFF); 0 when there is none.
+int utf8Sequence(const char* p, const char* end) {
+    const auto lead = static_cast<unsigned char>(*p);
+    const std::ptrdiff_t left = end - p;
+    auto at = [&](int i) { return static_cast<unsigned char>(p[i]); };
+    auto tail = [&](int i) { return (at(i) & 0xC0) == 0x80; };
+    if (lead >= 0xC2 && lead <= 0xDF) {
+        return left >= 2 && tail(1) ? 2 : 0;
+    }
+    if (lead >= 0xE0 && lead <= 0xEF) {
+        const unsigned char low = lead == 0xE0 ? 0xA0 : 0x80;
+        const unsigned char high = lead == 0xED ? 0x9F : 0xBF;
+        return left >= 3 && at(1) >= low && at(1) <= high && tail(2) ? 3 : 0;
+    }
+    if (lead >= 0xF0 && lead <= 0xF4) {
+        const unsigned char low = lead == 0xF0 ? 0x90 : 0x80;
+        const unsigned char high = lead == 0xF4 ? 0x8F : 0xBF;
+        return left >= 4 && at(1) >= low && at(1) <= high && tail(2) && tail(3) ? 4 : 0;
+    }
+    return 0;
+}
+
+// Whether [p, end) is UTF-8. Called on a string's text as written: its escapes are ASCII, so
+// this is the same as checking the text between them.
+bool validUtf8(const char* p, const char* end) {
+    while (p < end) {
+        if (static_cast<unsigned char>(*p) < 0x80) {
+            ++p;
+            continue;
+        }
+        const int length = utf8Sequence(p, end);
+        if (length == 0) {
+            return false;
+        }
+        p += length;
+    }
+    return true;
+}
+
+bool isDigit(char c) { return static_cast<unsigned>(c - '0') < 10; }
 
 int hexValue(char c) {
     if (c >= '0' && c <= '9') {
@@ -55,17 +107,23 @@ int hexValue(char c) {
 
 class Parser {
 public:
+    // `text` is followed by kPadding zero bytes; `strings` has room for every unescaped text
+    // of the line and then 16 bytes (a run is copied 16 bytes at a time).
     Parser(std::string_view text, Tree& tree, char* strings)
         : p_(text.data()), end_(text.data() + text.size()), tree_(tree), out_(strings) {}
 
     bool document() {
         skipSpace();
-        if (peek() != '{') {
+        if (*p_ != '{') {
             return false;
         }
-        tree_.clear();
-        tree_.emplace_back();
-        if (!value(0, 0)) {
+        nodes_ = tree_.nodes.data();
+        capacity_ = static_cast<std::uint32_t>(tree_.nodes.size());
+        size_ = 0;
+        newNode();
+        const bool ok = value(0, 0);
+        tree_.size = size_;
+        if (!ok) {
             return false;
         }
         skipSpace();
@@ -73,50 +131,41 @@ public:
     }
 
 private:
-    // The byte at the cursor, or 0 at the end: no valid continuation is ever 0 (a NUL byte in the
-    // text is a control character, refused in a string and outside one).
-    char peek() const { return p_ < end_ ? *p_ : '\0'; }
-
+    // A zero byte (the padding, or one in the text) ends every loop here: JSON allows none
+    // outside a string, and in a string it is a control character.
     void skipSpace() {
         // Mostly there is none (JSON Lines are written compact): one test for that.
-        if (p_ < end_ && static_cast<unsigned char>(*p_) > ' ') {
+        if (static_cast<unsigned char>(*p_) > ' ') {
             return;
         }
-        while (p_ < end_ && (*p_ == ' ' || *p_ == '\n' || *p_ == '\r' || *p_ == '\t')) {
+        while (*p_ == ' ' || *p_ == '\n' || *p_ == '\r' || *p_ == '\t') {
             ++p_;
         }
     }
 
-    // A new node, linked after `last` (or as the first child of `parent`).
-    std::uint32_t append(std::uint32_t parent, std::uint32_t last) {
-        const auto index = static_cast<std::uint32_t>(tree_.size());
-        tree_.emplace_back();
-        if (last == 0) {
-            tree_[parent].first = index;
-        } else {
-            tree_[last].next = index;
+    std::uint32_t newNode() {
+        if (size_ == capacity_) [[unlikely]] {
+            tree_.nodes.resize(capacity_ == 0 ? 64 : 2 * static_cast<std::size_t>(capacity_));
+            nodes_ = tree_.nodes.data();
+            capacity_ = static_cast<std::uint32_t>(tree_.nodes.size());
         }
-        ++tree_[parent].count;
-        return index;
+        nodes_[size_] = Node{};
+        return size_++;
     }
 
-    bool value(std::uint32_t self, int depth) {
+    // The value at the cursor into node `self`.
+    [[gnu::always_inline]] bool value(std::uint32_t self, int depth) {
         if (depth > kMaxJsonDepth) {
             return false;
         }
-        switch (peek()) {
+        switch (*p_) {
+        case '"':
+            nodes_[self].kind = Kind::String;
+            return string(nodes_[self].text);
         case '{':
             return object(self, depth);
         case '[':
             return array(self, depth);
-        case '"': {
-            std::string_view text;
-            if (!string(text)) {
-                return false;
-            }
-            set(self, Kind::String, text);
-            return true;
-        }
         case 't':
             return literal(self, Kind::True, "true");
         case 'f':
@@ -128,24 +177,22 @@ private:
         }
     }
 
-    void set(std::uint32_t self, Kind kind, std::string_view text) {
-        tree_[self].kind = kind;
-        tree_[self].text = text;
-    }
-
-    bool literal(std::uint32_t self, Kind kind, std::string_view word) {
-        if (static_cast<std::size_t>(end_ - p_) < word.size() ||
-            std::string_view(p_, word.size()) != word) {
+    template <std::size_t N>
+    bool literal(std::uint32_t self, Kind kind, const char (&word)[N]) {
+        constexpr std::size_t length = N - 1;
+        if (std::memcmp(p_, word, length) != 0) {
             return false;
         }
-        p_ += word.size();
-        set(self, kind, kind == Kind::Null ? std::string_view() : word);
+        p_ += length;
+        nodes_[self].kind = kind;
+        nodes_[self].text =
+            kind == Kind::Null ? std::string_view() : std::string_view(word, length);
         return true;
     }
 
     bool digits() {
         const char* start = p_;
-        while (p_ < end_ && isDigit(*p_)) {
+        while (isDigit(*p_)) {
             ++p_;
         }
         return p_ != start;
@@ -154,46 +201,49 @@ private:
     // RFC 8259: -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?, kept as written.
     bool number(std::uint32_t self) {
         const char* start = p_;
-        if (peek() == '-') {
+        if (*p_ == '-') {
             ++p_;
         }
-        if (peek() == '0') {
+        if (*p_ == '0') {
             ++p_;
         } else if (!digits()) {
             return false;
         }
-        if (peek() == '.') {
+        if (*p_ == '.') {
             ++p_;
             if (!digits()) {
                 return false;
             }
         }
-        if (peek() == 'e' || peek() == 'E') {
+        if (*p_ == 'e' || *p_ == 'E') {
             ++p_;
-            if (peek() == '+' || peek() == '-') {
+            if (*p_ == '+' || *p_ == '-') {
                 ++p_;
             }
             if (!digits()) {
                 return false;
             }
         }
-        set(self, Kind::Number, std::string_view(start, static_cast<std::size_t>(p_ - start)));
+        nodes_[self].kind = Kind::Number;
+        nodes_[self].text = std::string_view(start, static_cast<std::size_t>(p_ - start));
         return true;
     }
 
-    // Moves the cursor to the next byte of a string that is not plain (kPlainStringByte).
-    void skipPlain() {
-        if constexpr (std::endian::native == std::endian::little) {
-            while (end_ - p_ >= 8) {
-                if (const std::uint64_t hits = notPlainBytes(p_)) {
-                    p_ += std::countr_zero(hits) / 8;
-                    return;
-                }
-                p_ += 8;
+    // Moves the cursor over a string's plain run to the next quote, backslash or control
+    // character (the padding's zero at the latest); `high` collects whether the run held a
+    // byte above ASCII. (special - 1 has the bits below the first stop, and beyond it only
+    // other stops, none of which is above ASCII.)
+    void skipPlain(unsigned& high) {
+        while (true) {
+            const Scan scan = scan16(p_);
+            if (scan.special != 0) {
+                const int stop = std::countr_zero(scan.special);
+                high |= scan.high & (scan.special - 1);
+                p_ += stop;
+                return;
             }
-        }
-        while (p_ < end_ && kPlainStringByte[static_cast<unsigned char>(*p_)]) {
-            ++p_;
+            high |= scan.high;
+            p_ += 16;
         }
     }
 
@@ -201,82 +251,60 @@ private:
     // input; with one it is unescaped into the strings buffer.
     bool string(std::string_view& text) {
         const char* start = ++p_;
-        while (true) {
-            skipPlain();
-            const auto c = static_cast<unsigned char>(peek());
-            if (c == '"') {
-                text = std::string_view(start, static_cast<std::size_t>(p_ - start));
-                ++p_;
-                return true;
+        unsigned high = 0;
+        skipPlain(high);
+        if (*p_ == '"') {
+            if (high != 0 && !validUtf8(start, p_)) {
+                return false;
             }
-            if (c == '\\') {
-                return escapedString(start, text);
-            }
-            if (c < 0x80 || !utf8Sequence()) {
-                return false; // a control character, the end of the text, or not UTF-8
-            }
+            text = std::string_view(start, static_cast<std::size_t>(p_ - start));
+            ++p_;
+            return true;
         }
+        if (*p_ == '\\') {
+            return escapedString(start, high, text);
+        }
+        return false; // a control character, or the end of the text
     }
 
     // The rest of a string from its first escape at the cursor, unescaped into the buffer.
-    bool escapedString(const char* start, std::string_view& text) {
+    bool escapedString(const char* start, unsigned high, std::string_view& text) {
         char* const begin = out_;
         std::memcpy(out_, start, static_cast<std::size_t>(p_ - start));
         out_ += p_ - start;
-        while (p_ < end_) {
-            const auto c = static_cast<unsigned char>(*p_);
-            if (c == '"') {
-                ++p_;
-                text = std::string_view(begin, static_cast<std::size_t>(out_ - begin));
-                return true;
-            }
-            if (c == '\\') {
-                if (!escape()) {
-                    return false;
-                }
-            } else if (c < 0x20) {
+        while (*p_ == '\\') {
+            if (!escape()) {
                 return false;
-            } else {
-                const char* from = p_;
-                if (c >= 0x80 && !utf8Sequence()) {
-                    return false;
+            }
+            // The plain run after the escape, copied 16 bytes at a time as it is scanned.
+            while (true) {
+                const Scan scan = scan16(p_);
+                std::memcpy(out_, p_, 16);
+                if (scan.special != 0) {
+                    const int stop = std::countr_zero(scan.special);
+                    high |= scan.high & (scan.special - 1);
+                    p_ += stop;
+                    out_ += stop;
+                    break;
                 }
-                p_ = c >= 0x80 ? p_ : p_ + 1;
-                std::memcpy(out_, from, static_cast<std::size_t>(p_ - from));
-                out_ += p_ - from;
+                high |= scan.high;
+                p_ += 16;
+                out_ += 16;
             }
         }
-        return false;
-    }
-
-    // A UTF-8 sequence of two to four bytes at the cursor, as Unicode's table 3-7 allows them
-    // (no overlong form, no surrogate, nothing above U+10FFFF); the cursor moves past it.
-    bool utf8Sequence() {
-        const auto lead = static_cast<unsigned char>(*p_);
-        const std::ptrdiff_t left = end_ - p_;
-        auto at = [&](int i) { return static_cast<unsigned char>(p_[i]); };
-        auto tail = [&](int i) { return (at(i) & 0xC0) == 0x80; };
-        int length = 0;
-        if (lead >= 0xC2 && lead <= 0xDF) {
-            length = left >= 2 && tail(1) ? 2 : 0;
-        } else if (lead >= 0xE0 && lead <= 0xEF) {
-            const unsigned char low = lead == 0xE0 ? 0xA0 : 0x80;
-            const unsigned char high = lead == 0xED ? 0x9F : 0xBF;
-            length = left >= 3 && at(1) >= low && at(1) <= high && tail(2) ? 3 : 0;
-        } else if (lead >= 0xF0 && lead <= 0xF4) {
-            const unsigned char low = lead == 0xF0 ? 0x90 : 0x80;
-            const unsigned char high = lead == 0xF4 ? 0x8F : 0xBF;
-            length = left >= 4 && at(1) >= low && at(1) <= high && tail(2) && tail(3) ? 4 : 0;
+        if (*p_ != '"' || (high != 0 && !validUtf8(start, p_))) {
+            return false;
         }
-        p_ += length;
-        return length != 0;
+        ++p_;
+        text = std::string_view(begin, static_cast<std::size_t>(out_ - begin));
+        return true;
     }
 
     // The escape at the cursor (its backslash), unescaped as simdjson does.
     bool escape() {
         ++p_;
         char replacement = 0;
-        switch (peek()) {
+        switch (*p_) {
         case '"': replacement = '"'; break;
         case '\\': replacement = '\\'; break;
         case '/': replacement = '/'; break;
@@ -295,9 +323,6 @@ private:
 
     // Four hex digits after "\u" at the cursor's 'u'; nothing (negative) when they are not.
     std::int32_t hex4() {
-        if (end_ - p_ < 5) {
-            return -1;
-        }
         std::int32_t value = 0;
         for (int i = 1; i <= 4; ++i) {
             const int digit = hexValue(p_[i]);
@@ -317,7 +342,7 @@ private:
             return false;
         }
         if (cp >= 0xD800 && cp <= 0xDBFF) {
-            if (end_ - p_ < 2 || p_[0] != '\\' || p_[1] != 'u') {
+            if (p_[0] != '\\' || p_[1] != 'u') {
                 return false;
             }
             ++p_;
@@ -346,17 +371,18 @@ private:
         return true;
     }
 
-    bool object(std::uint32_t self, int depth) {
+    [[gnu::noinline]] bool object(std::uint32_t self, int depth) {
         ++p_;
-        tree_[self].kind = Kind::Object;
+        nodes_[self].kind = Kind::Object;
         skipSpace();
-        if (peek() == '}') {
+        if (*p_ == '}') {
             ++p_;
             return true;
         }
         std::uint32_t last = 0;
+        std::uint32_t count = 0;
         while (true) {
-            if (peek() != '"') {
+            if (*p_ != '"') {
                 return false;
             }
             std::string_view key;
@@ -364,20 +390,23 @@ private:
                 return false;
             }
             skipSpace();
-            if (peek() != ':') {
+            if (*p_ != ':') {
                 return false;
             }
             ++p_;
             skipSpace();
-            last = append(self, last);
-            tree_[last].key = key;
-            if (!value(last, depth + 1)) {
+            const std::uint32_t member = newNode();
+            nodes_[member].key = key;
+            (last == 0 ? nodes_[self].first : nodes_[last].next) = member;
+            last = member;
+            ++count;
+            if (!value(member, depth + 1)) {
                 return false;
             }
             skipSpace();
-            const char c = peek();
-            ++p_;
+            const char c = *p_++;
             if (c == '}') {
+                nodes_[self].count = count;
                 return true;
             }
             if (c != ',') {
@@ -387,24 +416,28 @@ private:
         }
     }
 
-    bool array(std::uint32_t self, int depth) {
+    [[gnu::noinline]] bool array(std::uint32_t self, int depth) {
         ++p_;
-        tree_[self].kind = Kind::Array;
+        nodes_[self].kind = Kind::Array;
         skipSpace();
-        if (peek() == ']') {
+        if (*p_ == ']') {
             ++p_;
             return true;
         }
         std::uint32_t last = 0;
+        std::uint32_t count = 0;
         while (true) {
-            last = append(self, last);
-            if (!value(last, depth + 1)) {
+            const std::uint32_t item = newNode();
+            (last == 0 ? nodes_[self].first : nodes_[last].next) = item;
+            last = item;
+            ++count;
+            if (!value(item, depth + 1)) {
                 return false;
             }
             skipSpace();
-            const char c = peek();
-            ++p_;
+            const char c = *p_++;
             if (c == ']') {
+                nodes_[self].count = count;
                 return true;
             }
             if (c != ',') {
@@ -417,18 +450,26 @@ private:
     const char* p_;
     const char* end_;
     Tree& tree_;
+    Node* nodes_ = nullptr; ///< tree_.nodes.data(), reloaded when it grows
+    std::uint32_t size_ = 0;
+    std::uint32_t capacity_ = 0;
     char* out_;
 };
 
 } // namespace
 
-bool parseJsonObject(std::string_view text, Tree& tree, std::string& strings) {
-    // Unescaping never lengthens a string, so the texts of one line fit in its length; sized
-    // before parsing, the buffer never moves under the views into it.
-    if (strings.size() < text.size()) {
-        strings.resize(text.size());
+bool parseJsonObject(std::string_view text, Tree& tree, ParseBuffers& buffers) {
+    // Sized before parsing, the buffers never move under the views into them. Unescaping never
+    // lengthens a string, so the texts of one line fit in its length.
+    if (buffers.padded.size() < text.size() + kPadding) {
+        buffers.padded.resize(text.size() + kPadding);
+        buffers.strings.resize(text.size() + kPadding);
     }
-    return Parser(text, tree, strings.data()).document();
+    char* const padded = buffers.padded.data();
+    std::memcpy(padded, text.data(), text.size());
+    std::memset(padded + text.size(), 0, kPadding);
+    return Parser(std::string_view(padded, text.size()), tree, buffers.strings.data())
+        .document();
 }
 
 } // namespace ydelse::io::json

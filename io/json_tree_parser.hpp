@@ -1,8 +1,7 @@
 // Parses one JSON object into the flat tree of json_tree.hpp in a single pass over the text, for
 // the JSON order reader. It replaced simdjson's On Demand walk, which for a line of some 500
 // bytes cost more than the order reader's own work: On Demand indexes the text, then hands out
-// each value once, so the reader walked it a second time to build the tree, copied the line to
-// pad it and copied every string.
+// each value once, so the reader walked it a second time to build the tree.
 //
 // What it accepts is exactly what the simdjson reader accepted (RFC 8259, one object, nesting up
 // to kMaxJsonDepth, valid UTF-8, escapes as simdjson unescapes them, a \u escape of half a
@@ -17,10 +16,18 @@
 
 namespace ydelse::io::json {
 
+/// The parser's memory, kept between lines so that parsing allocates nothing in steady state.
+struct ParseBuffers {
+    /// The line copied and followed by zero bytes: the parser reads ahead (16 bytes of a string
+    /// at a time, a literal's letters, the byte after a number) without checking for the end,
+    /// and a zero byte is nothing JSON allows where it is read, so the end needs no test.
+    std::string padded;
+    std::string strings; ///< the unescaped texts of strings with an escape
+};
+
 /// Fills `tree` (tree[0] the root object) from `text`; false when `text` is not one JSON object
-/// (whitespace around it allowed) within the nesting limit. Unescaped texts point into `text`
-/// or, when they had an escape, into `strings`, which this sizes to hold them: both must stay
-/// unchanged while the tree is in use.
-bool parseJsonObject(std::string_view text, Tree& tree, std::string& strings);
+/// (whitespace around it allowed) within the nesting limit. The tree's texts point into
+/// `buffers`, which must stay unchanged while the tree is in use.
+bool parseJsonObject(std::string_view text, Tree& tree, ParseBuffers& buffers);
 
 } // namespace ydelse::io::json
