@@ -76,76 +76,85 @@ Field FieldReader::missing(const MapView& map, std::uint8_t slot, const Node* no
 }
 
 std::optional<MapView> FieldReader::mapOf(const Field& field, KnownKeys known) {
-    return mapEntries(field, known, false);
-}
-
-std::optional<MapView> FieldReader::freeMapOf(const Field& field) {
-    return mapEntries(field, {}, true);
-}
-
-std::optional<MapView> FieldReader::mapEntries(const Field& field, KnownKeys known,
-                                               bool freeKeys) {
     // Every return returns `result`, so it is built in the caller's place, not copied there.
     std::optional<MapView> result;
     if (field.node == nullptr) {
         return result;
     }
-    if (field.node->kind != Kind::Object) {
-        const std::string expected =
-            freeKeys ? "et objekt"
-                     : fmt::format("et objekt med felterne {}", rules::joinChoices(known.names));
-        fail(kFeltType, field.path,
-             fmt::format("forventede {}, fandt {}", expected, describe(*field.node)));
+    if (field.node->kind != Kind::Object) [[unlikely]] {
+        notAnObject(field, known.names, false);
         return result;
     }
     MapView& map = result.emplace(tree_, *field.node, field.path);
     assert(known.names.size() <= kMaxKeys);
     map.known_ = known;
-    const bool manyMembers = freeKeys && field.node->count > kLinearDuplicateCheck;
-    std::optional<std::unordered_set<std::string_view>> seen;
-    if (manyMembers) {
-        seen.emplace();
-    }
     for (std::uint32_t i = field.node->first; i != 0; i = tree_[i].next) {
         Node& member = tree_[i];
-        // Only accepted members count, as in field_reader.cpp: a second unknown key is
-        // reported as unknown again, not as a duplicate.
-        bool duplicate = false;
-        int slot = -1;
-        if (!freeKeys) {
-            // Accepted members are known ones, each in its slot.
-            slot = known.slotOf(member.key);
-            duplicate = slot >= 0 && map.found_[static_cast<std::size_t>(slot)] != 0;
-            if (slot >= 0 && !duplicate) [[likely]] {
-                map.found_[static_cast<std::size_t>(slot)] = i;
-                continue;
-            }
-        } else if (manyMembers) {
-            duplicate = seen->count(member.key) != 0;
+        // Accepted members are known ones, each in its slot.
+        const int slot = known.slotOf(member.key);
+        if (slot >= 0 && map.found_[static_cast<std::size_t>(slot)] == 0) [[likely]] {
+            map.found_[static_cast<std::size_t>(slot)] = i;
         } else {
-            for (std::uint32_t j = field.node->first; j != i; j = tree_[j].next) {
-                duplicate = duplicate || (!tree_[j].skipped && sameKey(tree_[j].key, member.key));
-            }
-        }
-        if (duplicate) {
-            const Path path{&field.path, member.key, -1};
-            fail(kOrdreSyntaks, path, fmt::format("feltet {} står mere end én gang", member.key));
-            member.skipped = true;
-            continue;
-        }
-        if (!freeKeys) {
-            const Path path{&field.path, member.key, -1};
-            fail(kFeltUkendt, path,
-                 fmt::format("ukendt felt {}; tilladte felter her: {}", member.key,
-                             rules::joinChoices(known.names)));
-            member.skipped = true;
-            continue;
-        }
-        if (manyMembers) {
-            seen->insert(member.key);
+            refuseMember(field.path, member, slot >= 0, known.names);
         }
     }
     return result;
+}
+
+std::optional<MapView> FieldReader::freeMapOf(const Field& field) {
+    std::optional<MapView> result;
+    if (field.node == nullptr) {
+        return result;
+    }
+    if (field.node->kind != Kind::Object) [[unlikely]] {
+        notAnObject(field, {}, true);
+        return result;
+    }
+    result.emplace(tree_, *field.node, field.path);
+    // Only accepted members count, as in field_reader.cpp: a key is a duplicate of an
+    // earlier one not refused.
+    if (field.node->count > kLinearDuplicateCheck) {
+        std::unordered_set<std::string_view> seen;
+        for (std::uint32_t i = field.node->first; i != 0; i = tree_[i].next) {
+            if (!seen.insert(tree_[i].key).second) {
+                refuseMember(field.path, tree_[i], true, {});
+            }
+        }
+        return result;
+    }
+    for (std::uint32_t i = field.node->first; i != 0; i = tree_[i].next) {
+        bool duplicate = false;
+        for (std::uint32_t j = field.node->first; j != i && !duplicate; j = tree_[j].next) {
+            duplicate = !tree_[j].skipped && sameKey(tree_[j].key, tree_[i].key);
+        }
+        if (duplicate) [[unlikely]] {
+            refuseMember(field.path, tree_[i], true, {});
+        }
+    }
+    return result;
+}
+
+void FieldReader::notAnObject(const Field& field, Names known, bool freeKeys) {
+    const std::string expected =
+        freeKeys ? "et objekt"
+                 : fmt::format("et objekt med felterne {}", rules::joinChoices(known));
+    fail(kFeltType, field.path,
+         fmt::format("forventede {}, fandt {}", expected, describe(*field.node)));
+}
+
+// A member written twice, or (in a mapping of known keys) not one of them: reported, and
+// skipped by every later lookup. A second unknown key is reported as unknown again, not as a
+// duplicate, as in field_reader.cpp.
+void FieldReader::refuseMember(const Path& mapPath, Node& member, bool duplicate, Names known) {
+    const Path path{&mapPath, member.key, -1};
+    if (duplicate) {
+        fail(kOrdreSyntaks, path, fmt::format("feltet {} står mere end én gang", member.key));
+    } else {
+        fail(kFeltUkendt, path,
+             fmt::format("ukendt felt {}; tilladte felter her: {}", member.key,
+                         rules::joinChoices(known)));
+    }
+    member.skipped = true;
 }
 
 const Node* FieldReader::listOf(const Field& field) {
@@ -220,26 +229,26 @@ std::optional<T> FieldReader::reported(const Field& field, std::optional<T> valu
     return value;
 }
 
-std::optional<Date> FieldReader::date(const Field& field) {
+std::optional<Date> FieldReader::refusedDate(const Field& field) {
     auto value = scalar(field, "en dato ÅÅÅÅ-MM-DD");
     rules::Problem problem;
     return value ? reported(field, rules::date(*value, problem), problem) : std::nullopt;
 }
 
-std::optional<Decimal> FieldReader::amount(const Field& field) {
+std::optional<Decimal> FieldReader::refusedAmount(const Field& field) {
     auto value = scalar(field, "et beløb");
     rules::Problem problem;
     return value ? reported(field, rules::amount(*value, problem), problem) : std::nullopt;
 }
 
-std::optional<Decimal> FieldReader::percent(const Field& field) {
+std::optional<Decimal> FieldReader::refusedPercent(const Field& field) {
     auto value = scalar(field, "en procentsats");
     rules::Problem problem;
     return value ? reported(field, rules::percent(*value, problem), problem) : std::nullopt;
 }
 
-std::optional<std::int64_t> FieldReader::integer(const Field& field, std::int64_t min,
-                                                 std::int64_t max) {
+std::optional<std::int64_t> FieldReader::refusedInteger(const Field& field, std::int64_t min,
+                                                        std::int64_t max) {
     auto value = scalar(field, "et heltal");
     rules::Problem problem;
     return value ? reported(field, rules::integer(*value, min, max, problem), problem)

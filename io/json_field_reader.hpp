@@ -10,6 +10,7 @@
 // - the valid case of each check is inline and short; what reports an error is out of line.
 #pragma once
 
+#include "io/plain_scalars.hpp"
 #include "io/scalar_rules.hpp"
 
 #include "io/json_tree.hpp"
@@ -242,10 +243,38 @@ public:
                                            std::initializer_list<std::string_view> allowed) {
         return choice(field, Names(allowed.begin(), allowed.size()));
     }
-    std::optional<Date> date(const Field& field);
-    std::optional<Decimal> amount(const Field& field);
-    std::optional<Decimal> percent(const Field& field);
-    std::optional<std::int64_t> integer(const Field& field, std::int64_t min, std::int64_t max);
+    std::optional<Date> date(const Field& field) {
+        if (isScalar(field)) [[likely]] {
+            if (auto value = rules::plainDate(field.node->text)) {
+                return value;
+            }
+        }
+        return refusedDate(field);
+    }
+    std::optional<Decimal> amount(const Field& field) {
+        if (isScalar(field)) [[likely]] {
+            if (auto value = rules::plainAmount(field.node->text)) {
+                return value;
+            }
+        }
+        return refusedAmount(field);
+    }
+    std::optional<Decimal> percent(const Field& field) {
+        if (isScalar(field)) [[likely]] {
+            if (auto value = rules::plainPercent(field.node->text)) {
+                return value;
+            }
+        }
+        return refusedPercent(field);
+    }
+    std::optional<std::int64_t> integer(const Field& field, std::int64_t min, std::int64_t max) {
+        if (isScalar(field)) [[likely]] {
+            if (auto value = rules::plainInteger(field.node->text, min, max)) {
+                return value;
+            }
+        }
+        return refusedInteger(field, min, max);
+    }
     std::optional<bool> boolean(const Field& field) {
         if (field.node != nullptr && field.node->kind == Kind::True) [[likely]] {
             return true;
@@ -264,9 +293,15 @@ private:
     std::optional<std::string_view> refusedText(const Field& field, bool allowEmpty);
     std::optional<std::string_view> refusedChoice(const Field& field, Names allowed);
     std::optional<bool> refusedBoolean(const Field& field);
+    std::optional<Date> refusedDate(const Field& field);
+    std::optional<Decimal> refusedAmount(const Field& field);
+    std::optional<Decimal> refusedPercent(const Field& field);
+    std::optional<std::int64_t> refusedInteger(const Field& field, std::int64_t min,
+                                               std::int64_t max);
+    void refuseMember(const Path& mapPath, Node& member, bool duplicate, Names known);
+    void notAnObject(const Field& field, Names known, bool freeKeys);
     template <typename T>
     std::optional<T> reported(const Field& field, std::optional<T> value, rules::Problem& problem);
-    std::optional<MapView> mapEntries(const Field& field, KnownKeys known, bool freeKeys);
     std::optional<std::string_view> scalar(const Field& field, std::string_view expected);
 
     Tree& tree_;
