@@ -5,8 +5,8 @@
 //   into text only when an error names it;
 // - mappings are read in place in the tree, not copied;
 // - a mapping with known keys sorts its members into slots once, by a table on the key's length
-//   and first and last bytes (KeyList), and a field is then asked for by its slot, found at
-//   compile time from its name (KeyList::slot), so no key is compared twice;
+//   and first and last bytes (KnownKeys), and a field is then asked for by its slot, found at
+//   compile time from its name (KnownKeys::slot), so no key is compared twice;
 // - the valid case of each check is inline and short; what reports an error is out of line.
 #pragma once
 
@@ -18,6 +18,10 @@
 #include <array>
 #include <cstdint>
 #include <cstring>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 #include <initializer_list>
 #include <optional>
 #include <span>
@@ -46,84 +50,41 @@ using Names = std::span<const std::string_view>;
 
 inline constexpr std::size_t kMaxKeys = 16;
 inline constexpr std::size_t kKeyTableSize = 32;
+/// The longest key a mapping of known keys may have: a key is compared as one 16-byte block.
+inline constexpr std::size_t kMaxKeyLength = 16;
 
-/// A non-empty key's entry in a KeyList's table.
+/// A non-empty key's entry in a KnownKeys table.
 constexpr std::size_t keyHash(std::string_view key, unsigned seed) {
     const auto front = static_cast<unsigned char>(key.front());
     const auto back = static_cast<unsigned char>(key.back());
     return ((key.size() * seed) ^ (front * 3U) ^ back) % kKeyTableSize;
 }
 
-/// Key comparison without a memcmp call: keys are short, and profiling showed memcmp as a tenth
-/// of the reader's time.
-inline bool sameKey(std::string_view a, std::string_view b) {
-    const std::size_t n = a.size();
-    if (n != b.size()) {
-        return false;
-    }
-    const char* x = a.data();
-    const char* y = b.data();
-    if (x == y) {
-        return true;
-    }
-    auto load8 = [](const char* p) {
-        std::uint64_t w = 0;
-        std::memcpy(&w, p, sizeof w);
-        return w;
-    };
-    auto load4 = [](const char* p) {
-        std::uint32_t w = 0;
-        std::memcpy(&w, p, sizeof w);
-        return w;
-    };
-    if (n >= 8) {
-        std::size_t i = 0;
-        for (; i + 8 <= n; i += 8) {
-            if (load8(x + i) != load8(y + i)) {
-                return false;
-            }
-        }
-        return i == n || load8(x + n - 8) == load8(y + n - 8);
-    }
-    if (n >= 4) {
-        return load4(x) == load4(y) && load4(x + n - 4) == load4(y + n - 4);
-    }
-    for (std::size_t i = 0; i < n; ++i) {
-        if (x[i] != y[i]) {
-            return false;
-        }
-    }
-    return true;
-}
-
-/// The members a mapping may have (KeyList's, for MapView).
-struct KnownKeys {
-    Names names;
-    const std::uint8_t* table = nullptr; ///< kKeyTableSize entries: slot + 1, or 0
-    unsigned seed = 0;
-
-    /// The slot of `key` in `names`, or -1.
-    int slotOf(std::string_view key) const {
-        if (key.empty()) {
-            return -1;
-        }
-        const int slot = table[keyHash(key, seed)] - 1;
-        return slot >= 0 && sameKey(names[static_cast<std::size_t>(slot)], key) ? slot : -1;
-    }
-};
-
-/// A mapping's keys in the order messages name them, with a table without collisions (a seed
-/// for keyHash is searched at compile time; none found fails the build).
-template <std::size_t N>
-class KeyList {
-    static_assert(N > 0 && N <= kMaxKeys);
-
+/// The members a mapping may have, in the order messages name them, with a table that gives a
+/// key's slot from its length and first and last bytes, free of collisions (a seed for keyHash
+/// is searched at compile time; none found fails the build). Defined as constants, so that a
+/// MapView can point to them.
+class KnownKeys {
 public:
-    consteval explicit KeyList(const std::array<std::string_view, N>& names) : names_(names) {
+    consteval KnownKeys(std::initializer_list<std::string_view> names) : count_(names.size()) {
+        if (names.size() == 0 || names.size() > kMaxKeys) {
+            throw "between 1 and kMaxKeys keys";
+        }
+        std::size_t slot = 0;
+        for (std::string_view name : names) {
+            if (name.empty() || name.size() > kMaxKeyLength) {
+                throw "a key of 1 to kMaxKeyLength bytes";
+            }
+            names_[slot] = name;
+            for (std::size_t i = 0; i < name.size(); ++i) {
+                blocks_[slot][i] = name[i];
+            }
+            ++slot;
+        }
         for (seed_ = 1; seed_ < 64; ++seed_) {
             table_ = {};
             bool distinct = true;
-            for (std::size_t slot = 0; slot < N && distinct; ++slot) {
+            for (slot = 0; slot < count_ && distinct; ++slot) {
                 std::uint8_t& entry = table_[keyHash(names_[slot], seed_)];
                 distinct = entry == 0;
                 entry = static_cast<std::uint8_t>(slot + 1);
@@ -137,7 +98,7 @@ public:
 
     /// The slot of `name`, which must be one of the keys (checked at compile time).
     consteval std::uint8_t slot(std::string_view name) const {
-        for (std::size_t i = 0; i < N; ++i) {
+        for (std::size_t i = 0; i < count_; ++i) {
             if (names_[i] == name) {
                 return static_cast<std::uint8_t>(i);
             }
@@ -145,23 +106,52 @@ public:
         throw "not one of the keys";
     }
 
-    operator KnownKeys() const { return KnownKeys{names_, table_.data(), seed_}; }
+    Names names() const { return Names(names_.data(), count_); }
+    std::string_view name(std::uint8_t slot) const { return names_[slot]; }
+
+    /// The slot of `key`, or -1. The 16 bytes at key.data() must be readable: a tree's keys
+    /// point into the parser's padded buffers (json_tree_parser.hpp), so they are.
+    int slotOf(std::string_view key) const {
+        if (key.empty() || key.size() > kMaxKeyLength) {
+            return -1;
+        }
+        const int slot = table_[keyHash(key, seed_)] - 1;
+        if (slot < 0 || names_[static_cast<std::size_t>(slot)].size() != key.size()) {
+            return -1;
+        }
+        const char* block = blocks_[static_cast<std::size_t>(slot)].data();
+#if defined(__SSE2__)
+        const __m128i equal =
+            _mm_cmpeq_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i*>(key.data())),
+                           _mm_loadu_si128(reinterpret_cast<const __m128i*>(block)));
+        const auto differing = ~static_cast<unsigned>(_mm_movemask_epi8(equal));
+        return (differing & ((1U << key.size()) - 1)) == 0 ? slot : -1;
+#else
+        return std::memcmp(key.data(), block, key.size()) == 0 ? slot : -1;
+#endif
+    }
 
 private:
-    std::array<std::string_view, N> names_;
-    std::array<std::uint8_t, kKeyTableSize> table_{};
+    std::array<std::string_view, kMaxKeys> names_{};
+    std::array<std::array<char, kMaxKeyLength>, kMaxKeys> blocks_{}; ///< each key, zero-padded
+    std::array<std::uint8_t, kKeyTableSize> table_{};                ///< slot + 1, or 0
+    std::size_t count_ = 0;
     unsigned seed_ = 0;
 };
 
-/// An object whose refused members are marked `skipped`. Its path must stay where it is while
-/// fields read from it are in use: they point to it. A mapping with known keys (mapOf) also
-/// holds each key's accepted member by slot.
+/// An object whose refused members are marked `skipped`, or no mapping (false: the field was
+/// absent, or not an object and reported). Its path must stay where it is while fields read
+/// from it are in use: they point to it. A mapping with known keys (mapOf) also holds each
+/// key's accepted member by slot. Returned by value, not in an optional: an optional's
+/// construction cleared all of it with `rep stos`, a tenth of the time spent on a mapping.
 class MapView {
 public:
+    MapView() : tree_(nullptr), object_(nullptr) {}
     /// A free mapping (any keys); FieldReader::mapOf makes one with known keys.
     MapView(const Tree& tree, const Node& object, Path path)
         : tree_(&tree), object_(&object), path_(path) {}
 
+    explicit operator bool() const { return object_ != nullptr; }
     const Path& path() const { return path_; }
     /// The first accepted member named `key`, null values included.
     const Node* find(std::string_view key) const;
@@ -170,7 +160,7 @@ public:
     const Node* at(std::uint8_t slot) const {
         return found_[slot] == 0 ? nullptr : &(*tree_)[found_[slot]];
     }
-    std::string_view keyAt(std::uint8_t slot) const { return known_.names[slot]; }
+    std::string_view keyAt(std::uint8_t slot) const { return known_->name(slot); }
     /// Calls f(member) for each accepted member in document order.
     template <typename F>
     void forEach(F f) const {
@@ -187,7 +177,7 @@ private:
     const Tree* tree_;
     const Node* object_;
     Path path_;
-    KnownKeys known_;                             ///< when not free
+    const KnownKeys* known_ = nullptr;            ///< when not free
     std::array<std::uint32_t, kMaxKeys> found_{}; ///< node of each known key; 0 when absent
 };
 
@@ -202,7 +192,7 @@ public:
     bool failed() const { return !errors_.empty(); }
     const Tree& tree() const { return tree_; }
 
-    /// The known key in `slot` (KeyList::slot): FELT_MANGLER when absent or null.
+    /// The known key in `slot` (KnownKeys::slot): FELT_MANGLER when absent or null.
     Field need(const MapView& map, std::uint8_t slot) {
         const Node* node = map.at(slot);
         if (node == nullptr || node->kind == Kind::Null) [[unlikely]] {
@@ -217,8 +207,8 @@ public:
                      map.pathOf(map.keyAt(slot))};
     }
 
-    std::optional<MapView> mapOf(const Field& field, KnownKeys known);
-    std::optional<MapView> freeMapOf(const Field& field);
+    MapView mapOf(const Field& field, const KnownKeys& known);
+    MapView freeMapOf(const Field& field);
     /// The field as a list: its first item's index in the tree (0 when empty) and the count;
     /// nothing after reporting FELT_TYPE.
     const Node* listOf(const Field& field);

@@ -15,21 +15,21 @@ using rules::kMaxCount;
 using rules::recipientType;
 using rules::taxCardType;
 
-// The members each mapping may have, in the order messages name them (static: a MapView refers
-// to its list while it is used).
-constexpr KeyList<11> kOrder({"ordre_id", "fagsystem", "kommune", "udbetalingsdato",
-                                  "periode", "modtager", "ydelser", "forsørgelse", "skattekort",
-                                  "fordringer", "korrektion"});
-constexpr KeyList<2> kPeriode({"fra", "til"});
-constexpr KeyList<3> kModtager({"type", "nummer", "nemkonto"});
-constexpr KeyList<2> kLine({"ydelse", "grundlag"});
-constexpr KeyList<2> kForsorgelse({"uge", "måneder"});
-constexpr KeyList<4> kSkattekort({"type", "trækprocent", "fradrag", "frikort_rest"});
-constexpr KeyList<7> kFordring({"id", "type", "kategori", "fordringshaver", "modtaget",
-                                    "rente", "hovedstol"});
-constexpr KeyList<1> kKorrektion({"tidligere"});
-constexpr KeyList<6> kTidligere({"udbetalingsdato", "brutto", "atp_egen", "am_bidrag",
-                                     "a_skat", "netto"});
+// The members each mapping may have, in the order messages name them (constants: a MapView
+// points to its keys while it is used).
+constexpr KnownKeys kOrder({"ordre_id", "fagsystem", "kommune", "udbetalingsdato", "periode",
+                           "modtager", "ydelser", "forsørgelse", "skattekort", "fordringer",
+                           "korrektion"});
+constexpr KnownKeys kPeriode({"fra", "til"});
+constexpr KnownKeys kModtager({"type", "nummer", "nemkonto"});
+constexpr KnownKeys kLine({"ydelse", "grundlag"});
+constexpr KnownKeys kForsorgelse({"uge", "måneder"});
+constexpr KnownKeys kSkattekort({"type", "trækprocent", "fradrag", "frikort_rest"});
+constexpr KnownKeys kFordring({"id", "type", "kategori", "fordringshaver", "modtaget", "rente",
+                              "hovedstol"});
+constexpr KnownKeys kKorrektion({"tidligere"});
+constexpr KnownKeys kTidligere({"udbetalingsdato", "brutto", "atp_egen", "am_bidrag", "a_skat",
+                                "netto"});
 
 // The list's items with their paths: calls f(item field) for each.
 template <typename F>
@@ -64,19 +64,19 @@ public:
             return;
         }
         // Read first and kept whatever else fails, so an error record can still echo it.
-        assign(out_.ordreId, r_.text(r_.need(*map, kOrder.slot("ordre_id"))));
+        assign(out_.ordreId, r_.text(r_.need(map, kOrder.slot("ordre_id"))));
         assign(order.ordreId, out_.ordreId);
-        order.fagsystem = r_.text(r_.need(*map, kOrder.slot("fagsystem"))).value_or("");
-        order.kommune = r_.integer(r_.need(*map, kOrder.slot("kommune")), 1, 999).value_or(0);
+        order.fagsystem = r_.text(r_.need(map, kOrder.slot("fagsystem"))).value_or("");
+        order.kommune = r_.integer(r_.need(map, kOrder.slot("kommune")), 1, 999).value_or(0);
         order.udbetalingsdato =
-            r_.date(r_.need(*map, kOrder.slot("udbetalingsdato"))).value_or(Date{});
-        order.periode = readPeriode(r_.need(*map, kOrder.slot("periode"))).value_or(Period{});
-        order.modtager = readModtager(r_.need(*map, kOrder.slot("modtager"))).value_or(Recipient{});
-        readYdelser(r_.need(*map, kOrder.slot("ydelser")), order.ydelser);
-        order.forsorgelse = readForsorgelse(r_.maybe(*map, kOrder.slot("forsørgelse")));
-        order.skattekort = readSkattekort(r_.maybe(*map, kOrder.slot("skattekort")));
-        readFordringer(r_.maybe(*map, kOrder.slot("fordringer")), order.fordringer);
-        order.korrektion = readKorrektion(r_.maybe(*map, kOrder.slot("korrektion")));
+            r_.date(r_.need(map, kOrder.slot("udbetalingsdato"))).value_or(Date{});
+        order.periode = readPeriode(r_.need(map, kOrder.slot("periode"))).value_or(Period{});
+        order.modtager = readModtager(r_.need(map, kOrder.slot("modtager"))).value_or(Recipient{});
+        readYdelser(r_.need(map, kOrder.slot("ydelser")), order.ydelser);
+        order.forsorgelse = readForsorgelse(r_.maybe(map, kOrder.slot("forsørgelse")));
+        order.skattekort = readSkattekort(r_.maybe(map, kOrder.slot("skattekort")));
+        readFordringer(r_.maybe(map, kOrder.slot("fordringer")), order.fordringer);
+        order.korrektion = readKorrektion(r_.maybe(map, kOrder.slot("korrektion")));
     }
 
 private:
@@ -85,8 +85,8 @@ private:
         if (!map) {
             return std::nullopt;
         }
-        auto fra = r_.date(r_.need(*map, kPeriode.slot("fra")));
-        auto til = r_.date(r_.need(*map, kPeriode.slot("til")));
+        auto fra = r_.date(r_.need(map, kPeriode.slot("fra")));
+        auto til = r_.date(r_.need(map, kPeriode.slot("til")));
         if (fra && til && *fra > *til) {
             r_.fail(kFeltVaerdi, field.path,
                     fmt::format("periode.fra ({}) ligger efter periode.til ({})", fra->toString(),
@@ -101,8 +101,8 @@ private:
             return std::nullopt;
         }
         Recipient recipient;
-        auto type = r_.choice(r_.need(*map, kModtager.slot("type")), {"cpr", "cvr", "se"});
-        Field nummerField = r_.need(*map, kModtager.slot("nummer"));
+        auto type = r_.choice(r_.need(map, kModtager.slot("type")), {"cpr", "cvr", "se"});
+        Field nummerField = r_.need(map, kModtager.slot("nummer"));
         auto nummer = r_.text(nummerField);
         if (type) {
             recipient.type = recipientType(*type);
@@ -113,7 +113,7 @@ private:
             }
         }
         recipient.nummer = nummer.value_or("");
-        recipient.nemkonto = r_.boolean(r_.maybe(*map, kModtager.slot("nemkonto"))).value_or(true);
+        recipient.nemkonto = r_.boolean(r_.maybe(map, kModtager.slot("nemkonto"))).value_or(true);
         return recipient;
     }
 
@@ -153,11 +153,11 @@ private:
                     lines.emplace_back();
                 }
                 OrderLine& line = lines[used++];
-                line.ydelse = r_.text(r_.need(*map, kLine.slot("ydelse"))).value_or("");
+                line.ydelse = r_.text(r_.need(map, kLine.slot("ydelse"))).value_or("");
                 line.grundlag.clear();
                 // Absent grundlag is an empty one: the catalog's binder names a missing input.
-                if (auto grundlag = r_.freeMapOf(r_.maybe(*map, kLine.slot("grundlag")))) {
-                    readGrundlag(*grundlag, line.grundlag);
+                if (auto grundlag = r_.freeMapOf(r_.maybe(map, kLine.slot("grundlag")))) {
+                    readGrundlag(grundlag, line.grundlag);
                 }
             });
         }
@@ -170,8 +170,8 @@ private:
             return std::nullopt;
         }
         Forsorgelse result;
-        result.uge = r_.integer(r_.maybe(*map, kForsorgelse.slot("uge")), 1, kMaxCount);
-        result.maaneder = r_.integer(r_.maybe(*map, kForsorgelse.slot("måneder")), 1, kMaxCount);
+        result.uge = r_.integer(r_.maybe(map, kForsorgelse.slot("uge")), 1, kMaxCount);
+        result.maaneder = r_.integer(r_.maybe(map, kForsorgelse.slot("måneder")), 1, kMaxCount);
         return result;
     }
 
@@ -199,17 +199,17 @@ private:
             return std::nullopt;
         }
         TaxCard card;
-        auto type = r_.choice(r_.need(*map, kSkattekort.slot("type")),
+        auto type = r_.choice(r_.need(map, kSkattekort.slot("type")),
                               {"hovedkort", "bikort", "frikort", "intet"});
         if (type) {
             card.type = taxCardType(*type);
         }
-        card.traekprocent = r_.percent(cardField(*map, kSkattekort.slot("trækprocent"), type,
+        card.traekprocent = r_.percent(cardField(map, kSkattekort.slot("trækprocent"), type,
                                                  {"hovedkort", "bikort", "frikort"}));
         card.fradrag =
-            r_.amount(cardField(*map, kSkattekort.slot("fradrag"), type, {"hovedkort"}));
+            r_.amount(cardField(map, kSkattekort.slot("fradrag"), type, {"hovedkort"}));
         card.frikortRest =
-            r_.amount(cardField(*map, kSkattekort.slot("frikort_rest"), type, {"frikort"}));
+            r_.amount(cardField(map, kSkattekort.slot("frikort_rest"), type, {"frikort"}));
         return card;
     }
 
@@ -225,7 +225,7 @@ private:
                     claims.emplace_back();
                 }
                 Claim& claim = claims[used++];
-                Field idField = r_.need(*map, kFordring.slot("id"));
+                Field idField = r_.need(map, kFordring.slot("id"));
                 auto id = r_.text(idField);
                 if (id && usedBefore(claims, used - 1, *id)) {
                     // Modregning reports name claims by id, so two claims must not share one.
@@ -233,20 +233,20 @@ private:
                             fmt::format("fordrings-id \"{}\" er brugt før i listen", *id));
                 }
                 claim.id = id.value_or("");
-                claim.type = r_.text(r_.need(*map, kFordring.slot("type"))).value_or("");
-                claim.kategori = r_.choice(r_.need(*map, kFordring.slot("kategori")),
+                claim.type = r_.text(r_.need(map, kFordring.slot("type"))).value_or("");
+                claim.kategori = r_.choice(r_.need(map, kFordring.slot("kategori")),
                                            {"bøde", "underholdsbidrag_privat",
                                             "underholdsbidrag_offentlig", "anden"})
                                      .value_or("");
                 claim.fordringshaver =
-                    r_.choice(r_.need(*map, kFordring.slot("fordringshaver")),
+                    r_.choice(r_.need(map, kFordring.slot("fordringshaver")),
                               {"egen_kommune", "inddrivelse", "opkrævning"})
                         .value_or("");
                 claim.modtaget =
-                    r_.date(r_.need(*map, kFordring.slot("modtaget"))).value_or(Date{});
-                claim.rente = r_.amount(r_.need(*map, kFordring.slot("rente"))).value_or(Decimal{});
+                    r_.date(r_.need(map, kFordring.slot("modtaget"))).value_or(Date{});
+                claim.rente = r_.amount(r_.need(map, kFordring.slot("rente"))).value_or(Decimal{});
                 claim.hovedstol =
-                    r_.amount(r_.need(*map, kFordring.slot("hovedstol"))).value_or(Decimal{});
+                    r_.amount(r_.need(map, kFordring.slot("hovedstol"))).value_or(Decimal{});
             });
         }
         claims.resize(used);
@@ -257,20 +257,20 @@ private:
         if (!outer) {
             return std::nullopt;
         }
-        auto map = r_.mapOf(r_.need(*outer, kKorrektion.slot("tidligere")), kTidligere);
+        auto map = r_.mapOf(r_.need(outer, kKorrektion.slot("tidligere")), kTidligere);
         if (!map) {
             return PreviousPayout{};
         }
         PreviousPayout previous;
         previous.udbetalingsdato =
-            r_.date(r_.need(*map, kTidligere.slot("udbetalingsdato"))).value_or(Date{});
-        previous.brutto = r_.amount(r_.need(*map, kTidligere.slot("brutto"))).value_or(Decimal{});
+            r_.date(r_.need(map, kTidligere.slot("udbetalingsdato"))).value_or(Date{});
+        previous.brutto = r_.amount(r_.need(map, kTidligere.slot("brutto"))).value_or(Decimal{});
         previous.atpEgen =
-            r_.amount(r_.need(*map, kTidligere.slot("atp_egen"))).value_or(Decimal{});
+            r_.amount(r_.need(map, kTidligere.slot("atp_egen"))).value_or(Decimal{});
         previous.amBidrag =
-            r_.amount(r_.need(*map, kTidligere.slot("am_bidrag"))).value_or(Decimal{});
-        previous.aSkat = r_.amount(r_.need(*map, kTidligere.slot("a_skat"))).value_or(Decimal{});
-        previous.netto = r_.amount(r_.need(*map, kTidligere.slot("netto"))).value_or(Decimal{});
+            r_.amount(r_.need(map, kTidligere.slot("am_bidrag"))).value_or(Decimal{});
+        previous.aSkat = r_.amount(r_.need(map, kTidligere.slot("a_skat"))).value_or(Decimal{});
+        previous.netto = r_.amount(r_.need(map, kTidligere.slot("netto"))).value_or(Decimal{});
         return previous;
     }
 
