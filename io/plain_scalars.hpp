@@ -74,6 +74,18 @@ inline std::optional<Decimal64> decimal64(std::string_view text) {
     return value;
 }
 
+/// The value as a Decimal of the same mantissa and scale; the common scales without a call.
+inline Decimal toDecimal(Decimal64 value) {
+    constexpr std::uint64_t kInt64Max = 0x7FFF'FFFF'FFFF'FFFFULL;
+    if (value.scale == 0 && value.mantissa <= kInt64Max) {
+        return Decimal::fromInt(static_cast<std::int64_t>(value.mantissa));
+    }
+    if (value.scale == 2 && value.mantissa <= kInt64Max) {
+        return Decimal::fromOre(static_cast<std::int64_t>(value.mantissa));
+    }
+    return Decimal(static_cast<Int128>(value.mantissa), value.scale);
+}
+
 inline bool isLeapYear(int year) {
     return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
 }
@@ -132,7 +144,7 @@ inline std::optional<Decimal> plainAmount(std::string_view text) {
         value->mantissa > kMaxKroner * plain::kPowersOfTen[value->scale]) {
         return std::nullopt;
     }
-    return Decimal(static_cast<Int128>(value->mantissa), value->scale);
+    return plain::toDecimal(*value);
 }
 
 /// A plain decimal (plain::decimal64) from 0 to 100: what rules::percent accepts, save "-0"
@@ -142,7 +154,7 @@ inline std::optional<Decimal> plainPercent(std::string_view text) {
     if (!value || value->mantissa > 100 * plain::kPowersOfTen[value->scale]) {
         return std::nullopt;
     }
-    return Decimal(static_cast<Int128>(value->mantissa), value->scale);
+    return plain::toDecimal(*value);
 }
 
 /// One to 18 digits within [min, max], as rules::integer reads them.
