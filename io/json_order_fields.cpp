@@ -40,6 +40,30 @@ void forEachItem(const Tree& tree, const Node& list, const Path& listPath, F f) 
     }
 }
 
+// The next item of a reused list: one left from an earlier order if there is one, with its
+// strings' buffers, so that a stream of orders allocates nothing in steady state.
+template <typename T>
+T& nextItem(std::vector<T>& items, std::size_t used, std::vector<T>& spares) {
+    if (used == items.size()) {
+        if (spares.empty()) {
+            items.emplace_back();
+        } else {
+            items.push_back(std::move(spares.back()));
+            spares.pop_back();
+        }
+    }
+    return items[used];
+}
+
+// Cuts the list to its first `used` items, keeping the rest for later orders.
+template <typename T>
+void keepFirst(std::vector<T>& items, std::size_t used, std::vector<T>& spares) {
+    while (items.size() > used) {
+        spares.push_back(std::move(items.back()));
+        items.pop_back();
+    }
+}
+
 // Assigns in place, so a string that fits keeps its buffer.
 void assign(std::optional<std::string>& to, const std::optional<std::string_view>& from) {
     if (!from) {
@@ -53,7 +77,8 @@ void assign(std::optional<std::string>& to, const std::optional<std::string_view
 
 class OrderFields {
 public:
-    OrderFields(FieldReader& r, JsonRead& out) : r_(r), out_(out) {}
+    OrderFields(FieldReader& r, JsonRead& out, Spares& spares)
+        : r_(r), out_(out), spares_(spares) {}
 
     void read(const Node& root) {
         Order& order = out_.order;
@@ -71,7 +96,7 @@ public:
         order.udbetalingsdato =
             r_.date(r_.need(map, kOrder.slot("udbetalingsdato"))).value_or(Date{});
         order.periode = readPeriode(r_.need(map, kOrder.slot("periode"))).value_or(Period{});
-        order.modtager = readModtager(r_.need(map, kOrder.slot("modtager"))).value_or(Recipient{});
+        readModtager(r_.need(map, kOrder.slot("modtager")), order.modtager);
         readYdelser(r_.need(map, kOrder.slot("ydelser")), order.ydelser);
         order.forsorgelse = readForsorgelse(r_.maybe(map, kOrder.slot("forsørgelse")));
         order.skattekort = readSkattekort(r_.maybe(map, kOrder.slot("skattekort")));
@@ -95,12 +120,12 @@ private:
         return Period{fra.value_or(Date{}), til.value_or(Date{})};
     }
 
-    std::optional<Recipient> readModtager(const Field& field) {
+    // Into `recipient` as readOrderTree reset it: what cannot be read stays as it is there.
+    void readModtager(const Field& field, Recipient& recipient) {
         auto map = r_.mapOf(field, kModtager);
         if (!map) {
-            return std::nullopt;
+            return;
         }
-        Recipient recipient;
         auto type = r_.choice(r_.need(map, kModtager.slot("type")), {"cpr", "cvr", "se"});
         Field nummerField = r_.need(map, kModtager.slot("nummer"));
         auto nummer = r_.text(nummerField);
@@ -112,13 +137,15 @@ private:
                 r_.fail(kFeltVaerdi, nummerField.path, *problem);
             }
         }
-        recipient.nummer = nummer.value_or("");
+        if (nummer) {
+            recipient.nummer = *nummer;
+        }
         recipient.nemkonto = r_.boolean(r_.maybe(map, kModtager.slot("nemkonto"))).value_or(true);
-        return recipient;
     }
 
     // The grundlag is catalog-defined: any names, but each value must be a single scalar.
     void readGrundlag(const MapView& grundlag, std::vector<GrundlagField>& fields) {
+        std::size_t used = 0;
         grundlag.forEach([&](const Node& member) {
             const Path path = grundlag.pathOf(member.key);
             if (member.kind == Kind::Null) {
@@ -130,12 +157,13 @@ private:
                                     "dato eller true/false), fandt {}",
                                     describe(member)));
             } else {
-                GrundlagField& field = fields.emplace_back();
+                GrundlagField& field = nextItem(fields, used++, spares_.grundlag);
                 field.name.assign(member.key);
                 field.value.text.assign(member.text);
                 field.value.quoted = member.kind == Kind::String;
             }
         });
+        keepFirst(fields, used, spares_.grundlag);
     }
 
     void readYdelser(const Field& field, std::vector<OrderLine>& lines) {
@@ -149,19 +177,17 @@ private:
                 if (!map) {
                     return;
                 }
-                if (used == lines.size()) {
-                    lines.emplace_back();
-                }
-                OrderLine& line = lines[used++];
+                OrderLine& line = nextItem(lines, used++, spares_.lines);
                 line.ydelse = r_.text(r_.need(map, kLine.slot("ydelse"))).value_or("");
-                line.grundlag.clear();
                 // Absent grundlag is an empty one: the catalog's binder names a missing input.
                 if (auto grundlag = r_.freeMapOf(r_.maybe(map, kLine.slot("grundlag")))) {
                     readGrundlag(grundlag, line.grundlag);
+                } else {
+                    keepFirst(line.grundlag, 0, spares_.grundlag);
                 }
             });
         }
-        lines.resize(used);
+        keepFirst(lines, used, spares_.lines);
     }
 
     std::optional<Forsorgelse> readForsorgelse(const Field& field) {
@@ -221,10 +247,7 @@ private:
                 if (!map) {
                     return;
                 }
-                if (used == claims.size()) {
-                    claims.emplace_back();
-                }
-                Claim& claim = claims[used++];
+                Claim& claim = nextItem(claims, used++, spares_.claims);
                 Field idField = r_.need(map, kFordring.slot("id"));
                 auto id = r_.text(idField);
                 if (id && usedBefore(claims, used - 1, *id)) {
@@ -249,7 +272,7 @@ private:
                     r_.amount(r_.need(map, kFordring.slot("hovedstol"))).value_or(Decimal{});
             });
         }
-        claims.resize(used);
+        keepFirst(claims, used, spares_.claims);
     }
 
     std::optional<PreviousPayout> readKorrektion(const Field& field) {
@@ -289,11 +312,12 @@ private:
 
     FieldReader& r_;
     JsonRead& out_;
+    Spares& spares_;
 };
 
 } // namespace
 
-void readOrderTree(Tree& tree, JsonRead& out) {
+void readOrderTree(Tree& tree, JsonRead& out, Spares& spares) {
     out.errors.clear();
     out.ok = false;
     Order& order = out.order;
@@ -302,12 +326,14 @@ void readOrderTree(Tree& tree, JsonRead& out) {
     order.kommune = 0;
     order.udbetalingsdato = Date{};
     order.periode = Period{};
-    order.modtager = Recipient{};
+    order.modtager.type = RecipientType::Cpr;
+    order.modtager.nummer.clear();
+    order.modtager.nemkonto = true;
     order.forsorgelse.reset();
     order.skattekort.reset();
     order.korrektion.reset();
     FieldReader r(tree, out.errors);
-    OrderFields fields(r, out);
+    OrderFields fields(r, out, spares);
     if (tree.empty() || tree[0].kind != Kind::Object) {
         out.ordreId.reset(); // the caller reports a syntax error; it never gets here
         return;

@@ -15,6 +15,7 @@ namespace ydelse::io {
 struct JsonOrderReader::Impl {
     json::Tree tree;
     json::ParseBuffers buffers;
+    json::Spares spares;
     JsonRead result;
 
     void syntaxError(std::string_view text) {
@@ -50,7 +51,7 @@ const JsonRead& JsonOrderReader::read(std::string_view text) {
         return impl.result;
     }
     impl.result.syntax = false;
-    json::readOrderTree(impl.tree, impl.result);
+    json::readOrderTree(impl.tree, impl.result, impl.spares);
     return impl.result;
 }
 

@@ -44,8 +44,16 @@ struct Tree {
     bool empty() const { return size == 0; }
 };
 
+/// Items the reused Order's lists no longer hold, kept with their strings' buffers for a later
+/// order that needs more: so that reading a stream of orders allocates nothing in steady state.
+struct Spares {
+    std::vector<OrderLine> lines;
+    std::vector<GrundlagField> grundlag;
+    std::vector<Claim> claims;
+};
+
 /// Reads the order from `tree` (tree[0] is the root object) into `out`: order, errors, ordreId
 /// and ok; `out.syntax` is left alone.
-void readOrderTree(Tree& tree, JsonRead& out);
+void readOrderTree(Tree& tree, JsonRead& out, Spares& spares);
 
 } // namespace ydelse::io::json
