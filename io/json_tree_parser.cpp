@@ -113,42 +113,41 @@ int hexValue(char c) {
     return -1;
 }
 
+// The cursor is passed in and returned (nullptr: not the JSON accepted), not kept in the
+// parser, so that it stays in a register; as a member it was stored at every step.
 class Parser {
 public:
-    // `text` is followed by kPadding zero bytes; `strings` has room for every unescaped text
-    // of the line and then 16 bytes (a run is copied 16 bytes at a time).
-    Parser(std::string_view text, Tree& tree, char* strings)
-        : p_(text.data()), end_(text.data() + text.size()), tree_(tree), out_(strings) {}
+    // `strings` has room for every unescaped text of the line and then 16 bytes (a run is
+    // copied 16 bytes at a time).
+    Parser(Tree& tree, char* strings) : tree_(tree), out_(strings) {}
 
-    bool document() {
-        skipSpace();
-        if (*p_ != '{') {
+    // `text` is followed by kPadding zero bytes.
+    bool document(std::string_view text) {
+        const char* p = skipSpace(text.data());
+        if (*p != '{') {
             return false;
         }
         nodes_ = tree_.nodes.data();
         capacity_ = static_cast<std::uint32_t>(tree_.nodes.size());
         size_ = 0;
         newNode();
-        const bool ok = value(0, 0);
+        p = object(p, 0, 0);
         tree_.size = size_;
-        if (!ok) {
-            return false;
-        }
-        skipSpace();
-        return p_ == end_;
+        return p != nullptr && skipSpace(p) == text.data() + text.size();
     }
 
 private:
     // A zero byte (the padding, or one in the text) ends every loop here: JSON allows none
     // outside a string, and in a string it is a control character.
-    void skipSpace() {
+    static const char* skipSpace(const char* p) {
         // Mostly there is none (JSON Lines are written compact): one test for that.
-        if (static_cast<unsigned char>(*p_) > ' ') {
-            return;
+        if (static_cast<unsigned char>(*p) > ' ') [[likely]] {
+            return p;
         }
-        while (*p_ == ' ' || *p_ == '\n' || *p_ == '\r' || *p_ == '\t') {
-            ++p_;
+        while (*p == ' ' || *p == '\n' || *p == '\r' || *p == '\t') {
+            ++p;
         }
+        return p;
     }
 
     std::uint32_t newNode() {
@@ -161,158 +160,151 @@ private:
         return size_++;
     }
 
-    // The value at the cursor into node `self`.
-    [[gnu::always_inline]] bool value(std::uint32_t self, int depth) {
+    // The value at p into node `self`.
+    [[gnu::always_inline]] const char* value(const char* p, std::uint32_t self, int depth) {
         if (depth > kMaxJsonDepth) {
-            return false;
+            return nullptr;
         }
-        switch (*p_) {
+        switch (*p) {
         case '"':
             nodes_[self].kind = Kind::String;
-            return string(nodes_[self].text);
+            return string(p, nodes_[self].text);
         case '{':
-            return object(self, depth);
+            return object(p, self, depth);
         case '[':
-            return array(self, depth);
+            return array(p, self, depth);
         case 't':
-            return literal(self, Kind::True, "true");
+            return literal(p, self, Kind::True, "true");
         case 'f':
-            return literal(self, Kind::False, "false");
+            return literal(p, self, Kind::False, "false");
         case 'n':
-            return literal(self, Kind::Null, "null");
+            return literal(p, self, Kind::Null, "null");
         default:
-            return number(self);
+            return number(p, self);
         }
     }
 
     template <std::size_t N>
-    bool literal(std::uint32_t self, Kind kind, const char (&word)[N]) {
+    const char* literal(const char* p, std::uint32_t self, Kind kind, const char (&word)[N]) {
         constexpr std::size_t length = N - 1;
-        if (std::memcmp(p_, word, length) != 0) {
-            return false;
+        if (std::memcmp(p, word, length) != 0) {
+            return nullptr;
         }
-        p_ += length;
         nodes_[self].kind = kind;
         nodes_[self].text =
             kind == Kind::Null ? std::string_view() : std::string_view(word, length);
-        return true;
+        return p + length;
     }
 
-    bool digits() {
-        const char* start = p_;
-        while (isDigit(*p_)) {
-            ++p_;
+    // One or more digits at p: the end of them, or nullptr.
+    static const char* digits(const char* p) {
+        const char* start = p;
+        while (isDigit(*p)) {
+            ++p;
         }
-        return p_ != start;
+        return p != start ? p : nullptr;
     }
 
     // RFC 8259: -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?, kept as written.
-    bool number(std::uint32_t self) {
-        const char* start = p_;
-        if (*p_ == '-') {
-            ++p_;
+    const char* number(const char* p, std::uint32_t self) {
+        const char* start = p;
+        if (*p == '-') {
+            ++p;
         }
-        if (*p_ == '0') {
-            ++p_;
-        } else if (!digits()) {
-            return false;
+        if (*p == '0') {
+            ++p;
+        } else if ((p = digits(p)) == nullptr) {
+            return nullptr;
         }
-        if (*p_ == '.') {
-            ++p_;
-            if (!digits()) {
-                return false;
+        if (*p == '.' && (p = digits(p + 1)) == nullptr) {
+            return nullptr;
+        }
+        if (*p == 'e' || *p == 'E') {
+            ++p;
+            if (*p == '+' || *p == '-') {
+                ++p;
             }
-        }
-        if (*p_ == 'e' || *p_ == 'E') {
-            ++p_;
-            if (*p_ == '+' || *p_ == '-') {
-                ++p_;
-            }
-            if (!digits()) {
-                return false;
+            if ((p = digits(p)) == nullptr) {
+                return nullptr;
             }
         }
         nodes_[self].kind = Kind::Number;
-        nodes_[self].text = std::string_view(start, static_cast<std::size_t>(p_ - start));
-        return true;
+        nodes_[self].text = std::string_view(start, static_cast<std::size_t>(p - start));
+        return p;
     }
 
-    // Moves the cursor over a string's plain run to the next quote, backslash or control
-    // character (the padding's zero at the latest); `high` collects whether the run held a
-    // byte above ASCII. (special - 1 has the bits below the first stop, and beyond it only
-    // other stops, none of which is above ASCII.)
-    void skipPlain(unsigned& high) {
+    // The end of a string's plain run at p: the next quote, backslash or control character
+    // (the padding's zero at the latest). `high` collects whether the run held a byte above
+    // ASCII. (special - 1 has the bits below the first stop, and beyond it only other stops,
+    // none of which is above ASCII.)
+    static const char* skipPlain(const char* p, unsigned& high) {
         while (true) {
-            const Scan scan = scan16(p_);
+            const Scan scan = scan16(p);
             if (scan.special != 0) {
-                const int stop = std::countr_zero(scan.special);
                 high |= scan.high & (scan.special - 1);
-                p_ += stop;
-                return;
+                return p + std::countr_zero(scan.special);
             }
             high |= scan.high;
-            p_ += 16;
+            p += 16;
         }
     }
 
-    // A string at the cursor (its opening quote). Without an escape its text is a view of the
-    // input; with one it is unescaped into the strings buffer.
-    bool string(std::string_view& text) {
-        const char* start = ++p_;
+    // A string at p (its opening quote). Without an escape its text is a view of the input;
+    // with one it is unescaped into the strings buffer.
+    const char* string(const char* p, std::string_view& text) {
+        const char* start = p + 1;
         unsigned high = 0;
-        skipPlain(high);
-        if (*p_ == '"') {
-            if (high != 0 && !validUtf8(start, p_)) {
-                return false;
+        p = skipPlain(start, high);
+        if (*p == '"') [[likely]] {
+            if (high != 0 && !validUtf8(start, p)) {
+                return nullptr;
             }
-            text = std::string_view(start, static_cast<std::size_t>(p_ - start));
-            ++p_;
-            return true;
+            text = std::string_view(start, static_cast<std::size_t>(p - start));
+            return p + 1;
         }
-        if (*p_ == '\\') {
-            return escapedString(start, high, text);
+        if (*p == '\\') {
+            return escapedString(start, p, high, text);
         }
-        return false; // a control character, or the end of the text
+        return nullptr; // a control character, or the end of the text
     }
 
-    // The rest of a string from its first escape at the cursor, unescaped into the buffer.
-    bool escapedString(const char* start, unsigned high, std::string_view& text) {
+    // The rest of a string from its first escape at p, unescaped into the buffer.
+    const char* escapedString(const char* start, const char* p, unsigned high,
+                              std::string_view& text) {
         char* const begin = out_;
-        std::memcpy(out_, start, static_cast<std::size_t>(p_ - start));
-        out_ += p_ - start;
-        while (*p_ == '\\') {
-            if (!escape()) {
-                return false;
+        std::memcpy(out_, start, static_cast<std::size_t>(p - start));
+        out_ += p - start;
+        while (*p == '\\') {
+            if ((p = escape(p)) == nullptr) {
+                return nullptr;
             }
             // The plain run after the escape, copied 16 bytes at a time as it is scanned.
             while (true) {
-                const Scan scan = scan16(p_);
-                std::memcpy(out_, p_, 16);
+                const Scan scan = scan16(p);
+                std::memcpy(out_, p, 16);
                 if (scan.special != 0) {
                     const int stop = std::countr_zero(scan.special);
                     high |= scan.high & (scan.special - 1);
-                    p_ += stop;
+                    p += stop;
                     out_ += stop;
                     break;
                 }
                 high |= scan.high;
-                p_ += 16;
+                p += 16;
                 out_ += 16;
             }
         }
-        if (*p_ != '"' || (high != 0 && !validUtf8(start, p_))) {
-            return false;
+        if (*p != '"' || (high != 0 && !validUtf8(start, p))) {
+            return nullptr;
         }
-        ++p_;
         text = std::string_view(begin, static_cast<std::size_t>(out_ - begin));
-        return true;
+        return p + 1;
     }
 
-    // The escape at the cursor (its backslash), unescaped as simdjson does.
-    bool escape() {
-        ++p_;
+    // The escape at p (its backslash), unescaped as simdjson does.
+    const char* escape(const char* p) {
         char replacement = 0;
-        switch (*p_) {
+        switch (p[1]) {
         case '"': replacement = '"'; break;
         case '\\': replacement = '\\'; break;
         case '/': replacement = '/'; break;
@@ -321,43 +313,43 @@ private:
         case 'n': replacement = '\n'; break;
         case 'r': replacement = '\r'; break;
         case 't': replacement = '\t'; break;
-        case 'u': return unicodeEscape();
-        default: return false;
+        case 'u': return unicodeEscape(p + 1);
+        default: return nullptr;
         }
         *out_++ = replacement;
-        ++p_;
-        return true;
+        return p + 2;
     }
 
-    // Four hex digits after "\u" at the cursor's 'u'; nothing (negative) when they are not.
-    std::int32_t hex4() {
+    // Four hex digits after the 'u' at p; negative when they are not.
+    static std::int32_t hex4(const char* p) {
         std::int32_t value = 0;
         for (int i = 1; i <= 4; ++i) {
-            const int digit = hexValue(p_[i]);
+            const int digit = hexValue(p[i]);
             if (digit < 0) {
                 return -1;
             }
             value = value * 16 + digit;
         }
-        p_ += 5;
         return value;
     }
 
-    // \uXXXX, a surrogate pair as one code point; half a pair is refused, as by simdjson.
-    bool unicodeEscape() {
-        std::int32_t cp = hex4();
+    // \uXXXX at p (its 'u'), a surrogate pair as one code point; half a pair is refused, as
+    // by simdjson.
+    const char* unicodeEscape(const char* p) {
+        std::int32_t cp = hex4(p);
         if (cp < 0 || (cp >= 0xDC00 && cp <= 0xDFFF)) {
-            return false;
+            return nullptr;
         }
+        p += 5;
         if (cp >= 0xD800 && cp <= 0xDBFF) {
-            if (p_[0] != '\\' || p_[1] != 'u') {
-                return false;
+            if (p[0] != '\\' || p[1] != 'u') {
+                return nullptr;
             }
-            ++p_;
-            const std::int32_t low = hex4();
+            const std::int32_t low = hex4(p + 1);
             if (low < 0xDC00 || low > 0xDFFF) {
-                return false;
+                return nullptr;
             }
+            p += 6;
             cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);
         }
         auto put = [&](std::int32_t byte) { *out_++ = static_cast<char>(byte); };
@@ -376,61 +368,53 @@ private:
             put(0x80 | ((cp >> 6) & 0x3F));
             put(0x80 | (cp & 0x3F));
         }
-        return true;
+        return p;
     }
 
-    [[gnu::noinline]] bool object(std::uint32_t self, int depth) {
-        ++p_;
+    [[gnu::noinline]] const char* object(const char* p, std::uint32_t self, int depth) {
         nodes_[self].kind = Kind::Object;
-        skipSpace();
-        if (*p_ == '}') {
-            ++p_;
-            return true;
+        p = skipSpace(p + 1);
+        if (*p == '}') {
+            return p + 1;
         }
         std::uint32_t last = 0;
         std::uint32_t count = 0;
         while (true) {
-            if (*p_ != '"') {
-                return false;
-            }
             std::string_view key;
-            if (!string(key)) {
-                return false;
+            if (*p != '"' || (p = string(p, key)) == nullptr) {
+                return nullptr;
             }
-            skipSpace();
-            if (*p_ != ':') {
-                return false;
+            p = skipSpace(p);
+            if (*p != ':') {
+                return nullptr;
             }
-            ++p_;
-            skipSpace();
+            p = skipSpace(p + 1);
             const std::uint32_t member = newNode();
             nodes_[member].key = key;
             (last == 0 ? nodes_[self].first : nodes_[last].next) = member;
             last = member;
             ++count;
-            if (!value(member, depth + 1)) {
-                return false;
+            if ((p = value(p, member, depth + 1)) == nullptr) {
+                return nullptr;
             }
-            skipSpace();
-            const char c = *p_++;
+            p = skipSpace(p);
+            const char c = *p++;
             if (c == '}') {
                 nodes_[self].count = count;
-                return true;
+                return p;
             }
             if (c != ',') {
-                return false;
+                return nullptr;
             }
-            skipSpace();
+            p = skipSpace(p);
         }
     }
 
-    [[gnu::noinline]] bool array(std::uint32_t self, int depth) {
-        ++p_;
+    [[gnu::noinline]] const char* array(const char* p, std::uint32_t self, int depth) {
         nodes_[self].kind = Kind::Array;
-        skipSpace();
-        if (*p_ == ']') {
-            ++p_;
-            return true;
+        p = skipSpace(p + 1);
+        if (*p == ']') {
+            return p + 1;
         }
         std::uint32_t last = 0;
         std::uint32_t count = 0;
@@ -439,24 +423,22 @@ private:
             (last == 0 ? nodes_[self].first : nodes_[last].next) = item;
             last = item;
             ++count;
-            if (!value(item, depth + 1)) {
-                return false;
+            if ((p = value(p, item, depth + 1)) == nullptr) {
+                return nullptr;
             }
-            skipSpace();
-            const char c = *p_++;
+            p = skipSpace(p);
+            const char c = *p++;
             if (c == ']') {
                 nodes_[self].count = count;
-                return true;
+                return p;
             }
             if (c != ',') {
-                return false;
+                return nullptr;
             }
-            skipSpace();
+            p = skipSpace(p);
         }
     }
 
-    const char* p_;
-    const char* end_;
     Tree& tree_;
     Node* nodes_ = nullptr; ///< tree_.nodes.data(), reloaded when it grows
     std::uint32_t size_ = 0;
@@ -476,8 +458,7 @@ bool parseJsonObject(std::string_view text, Tree& tree, ParseBuffers& buffers) {
     char* const padded = buffers.padded.data();
     std::memcpy(padded, text.data(), text.size());
     std::memset(padded + text.size(), 0, kPadding);
-    return Parser(std::string_view(padded, text.size()), tree, buffers.strings.data())
-        .document();
+    return Parser(tree, buffers.strings.data()).document(std::string_view(padded, text.size()));
 }
 
 } // namespace ydelse::io::json
