@@ -64,12 +64,20 @@ void keepFirst(std::vector<T>& items, std::size_t used, std::vector<T>& spares) 
     }
 }
 
-// Assigns in place, so a string that fits keeps its buffer.
-void assign(std::optional<std::string>& to, const std::optional<std::string_view>& from) {
+// Copies `from` over `to`, keeping its buffer.
+void setText(std::string& to, std::string_view from) {
+    to.assign(from.data(), from.size());
+}
+
+void setText(std::string& to, const std::optional<std::string_view>& from) {
+    setText(to, from.value_or(std::string_view()));
+}
+
+void setText(std::optional<std::string>& to, const std::optional<std::string_view>& from) {
     if (!from) {
         to.reset();
     } else if (to) {
-        to->assign(*from);
+        setText(*to, *from);
     } else {
         to.emplace(*from);
     }
@@ -89,9 +97,10 @@ public:
             return;
         }
         // Read first and kept whatever else fails, so an error record can still echo it.
-        assign(out_.ordreId, r_.text(r_.need(map, kOrder.slot("ordre_id"))));
-        assign(order.ordreId, out_.ordreId);
-        order.fagsystem = r_.text(r_.need(map, kOrder.slot("fagsystem"))).value_or("");
+        const auto ordreId = r_.text(r_.need(map, kOrder.slot("ordre_id")));
+        setText(out_.ordreId, ordreId);
+        setText(order.ordreId, ordreId);
+        setText(order.fagsystem, r_.text(r_.need(map, kOrder.slot("fagsystem"))));
         order.kommune = r_.integer(r_.need(map, kOrder.slot("kommune")), 1, 999).value_or(0);
         order.udbetalingsdato =
             r_.date(r_.need(map, kOrder.slot("udbetalingsdato"))).value_or(Date{});
@@ -138,7 +147,7 @@ private:
             }
         }
         if (nummer) {
-            recipient.nummer = *nummer;
+            setText(recipient.nummer, *nummer);
         }
         recipient.nemkonto = r_.boolean(r_.maybe(map, kModtager.slot("nemkonto"))).value_or(true);
     }
@@ -158,8 +167,8 @@ private:
                                     describe(member)));
             } else {
                 GrundlagField& field = nextItem(fields, used++, spares_.grundlag);
-                field.name.assign(member.key);
-                field.value.text.assign(member.text);
+                setText(field.name, member.key);
+                setText(field.value.text, member.text);
                 field.value.quoted = member.kind == Kind::String;
             }
         });
@@ -178,7 +187,7 @@ private:
                     return;
                 }
                 OrderLine& line = nextItem(lines, used++, spares_.lines);
-                line.ydelse = r_.text(r_.need(map, kLine.slot("ydelse"))).value_or("");
+                setText(line.ydelse, r_.text(r_.need(map, kLine.slot("ydelse"))));
                 // Absent grundlag is an empty one: the catalog's binder names a missing input.
                 if (auto grundlag = r_.freeMapOf(r_.maybe(map, kLine.slot("grundlag")))) {
                     readGrundlag(grundlag, line.grundlag);
@@ -255,16 +264,14 @@ private:
                     r_.fail(kFeltVaerdi, idField.path,
                             fmt::format("fordrings-id \"{}\" er brugt før i listen", *id));
                 }
-                claim.id = id.value_or("");
-                claim.type = r_.text(r_.need(map, kFordring.slot("type"))).value_or("");
-                claim.kategori = r_.choice(r_.need(map, kFordring.slot("kategori")),
-                                           {"bøde", "underholdsbidrag_privat",
-                                            "underholdsbidrag_offentlig", "anden"})
-                                     .value_or("");
-                claim.fordringshaver =
-                    r_.choice(r_.need(map, kFordring.slot("fordringshaver")),
-                              {"egen_kommune", "inddrivelse", "opkrævning"})
-                        .value_or("");
+                setText(claim.id, id);
+                setText(claim.type, r_.text(r_.need(map, kFordring.slot("type"))));
+                setText(claim.kategori, r_.choice(r_.need(map, kFordring.slot("kategori")),
+                                                  {"bøde", "underholdsbidrag_privat",
+                                                   "underholdsbidrag_offentlig", "anden"}));
+                setText(claim.fordringshaver,
+                        r_.choice(r_.need(map, kFordring.slot("fordringshaver")),
+                                  {"egen_kommune", "inddrivelse", "opkrævning"}));
                 claim.modtaget =
                     r_.date(r_.need(map, kFordring.slot("modtaget"))).value_or(Date{});
                 claim.rente = r_.amount(r_.need(map, kFordring.slot("rente"))).value_or(Decimal{});
