@@ -9,21 +9,13 @@
 // json_syntax.hpp and simdjson's UTF-8 check why when it is not.
 #pragma once
 
+#include "io/json_lexer.hpp"
 #include "io/json_tree.hpp"
 
 #include <string>
 #include <string_view>
 
 namespace ydelse::io::json {
-
-/// The parser's memory, kept between lines so that parsing allocates nothing in steady state.
-struct ParseBuffers {
-    /// The line copied and followed by zero bytes: the parser reads ahead (16 bytes of a string
-    /// at a time, a literal's letters, the byte after a number) without checking for the end,
-    /// and a zero byte is nothing JSON allows where it is read, so the end needs no test.
-    std::string padded;
-    std::string strings; ///< the unescaped texts of strings with an escape
-};
 
 /// Fills `tree` (tree[0] the root object) from `text`; false when `text` is not one JSON object
 /// (whitespace around it allowed) within the nesting limit. The tree's texts point into
