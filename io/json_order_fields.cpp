@@ -3,6 +3,8 @@
 // errors come out in the same order. Lists and strings of the reused Order are overwritten in
 // place, so their capacity carries over from one order to the next.
 #include "io/json_field_reader.hpp"
+#include "io/json_order_keys.hpp"
+#include "io/order_reuse.hpp"
 #include "io/order_sections.hpp"
 #include "io/scalar_rules.hpp"
 
@@ -15,71 +17,12 @@ using rules::kMaxCount;
 using rules::recipientType;
 using rules::taxCardType;
 
-// The members each mapping may have, in the order messages name them (constants: a MapView
-// points to its keys while it is used).
-constexpr KnownKeys kOrder({"ordre_id", "fagsystem", "kommune", "udbetalingsdato", "periode",
-                           "modtager", "ydelser", "forsørgelse", "skattekort", "fordringer",
-                           "korrektion"});
-constexpr KnownKeys kPeriode({"fra", "til"});
-constexpr KnownKeys kModtager({"type", "nummer", "nemkonto"});
-constexpr KnownKeys kLine({"ydelse", "grundlag"});
-constexpr KnownKeys kForsorgelse({"uge", "måneder"});
-constexpr KnownKeys kSkattekort({"type", "trækprocent", "fradrag", "frikort_rest"});
-constexpr KnownKeys kFordring({"id", "type", "kategori", "fordringshaver", "modtaget", "rente",
-                              "hovedstol"});
-constexpr KnownKeys kKorrektion({"tidligere"});
-constexpr KnownKeys kTidligere({"udbetalingsdato", "brutto", "atp_egen", "am_bidrag", "a_skat",
-                                "netto"});
-
 // The list's items with their paths: calls f(item field) for each.
 template <typename F>
 void forEachItem(const Tree& tree, const Node& list, const Path& listPath, F f) {
     std::int64_t index = 0;
     for (std::uint32_t i = list.first; i != 0; i = tree[i].next) {
         f(Field{&tree[i], Path{&listPath, {}, index++}});
-    }
-}
-
-// The next item of a reused list: one left from an earlier order if there is one, with its
-// strings' buffers, so that a stream of orders allocates nothing in steady state.
-template <typename T>
-T& nextItem(std::vector<T>& items, std::size_t used, std::vector<T>& spares) {
-    if (used == items.size()) {
-        if (spares.empty()) {
-            items.emplace_back();
-        } else {
-            items.push_back(std::move(spares.back()));
-            spares.pop_back();
-        }
-    }
-    return items[used];
-}
-
-// Cuts the list to its first `used` items, keeping the rest for later orders.
-template <typename T>
-void keepFirst(std::vector<T>& items, std::size_t used, std::vector<T>& spares) {
-    while (items.size() > used) {
-        spares.push_back(std::move(items.back()));
-        items.pop_back();
-    }
-}
-
-// Copies `from` over `to`, keeping its buffer.
-void setText(std::string& to, std::string_view from) {
-    to.assign(from.data(), from.size());
-}
-
-void setText(std::string& to, const std::optional<std::string_view>& from) {
-    setText(to, from.value_or(std::string_view()));
-}
-
-void setText(std::optional<std::string>& to, const std::optional<std::string_view>& from) {
-    if (!from) {
-        to.reset();
-    } else if (to) {
-        setText(*to, *from);
-    } else {
-        to.emplace(*from);
     }
 }
 
@@ -135,7 +78,7 @@ private:
         if (!map) {
             return;
         }
-        auto type = r_.choice(r_.need(map, kModtager.slot("type")), {"cpr", "cvr", "se"});
+        auto type = r_.choice(r_.need(map, kModtager.slot("type")), kRecipientTypes);
         Field nummerField = r_.need(map, kModtager.slot("nummer"));
         auto nummer = r_.text(nummerField);
         if (type) {
@@ -234,8 +177,7 @@ private:
             return std::nullopt;
         }
         TaxCard card;
-        auto type = r_.choice(r_.need(map, kSkattekort.slot("type")),
-                              {"hovedkort", "bikort", "frikort", "intet"});
+        auto type = r_.choice(r_.need(map, kSkattekort.slot("type")), kTaxCardTypes);
         if (type) {
             card.type = taxCardType(*type);
         }
@@ -266,12 +208,10 @@ private:
                 }
                 setText(claim.id, id);
                 setText(claim.type, r_.text(r_.need(map, kFordring.slot("type"))));
-                setText(claim.kategori, r_.choice(r_.need(map, kFordring.slot("kategori")),
-                                                  {"bøde", "underholdsbidrag_privat",
-                                                   "underholdsbidrag_offentlig", "anden"}));
+                setText(claim.kategori,
+                        r_.choice(r_.need(map, kFordring.slot("kategori")), kClaimCategories));
                 setText(claim.fordringshaver,
-                        r_.choice(r_.need(map, kFordring.slot("fordringshaver")),
-                                  {"egen_kommune", "inddrivelse", "opkrævning"}));
+                        r_.choice(r_.need(map, kFordring.slot("fordringshaver")), kClaimHolders));
                 claim.modtaget =
                     r_.date(r_.need(map, kFordring.slot("modtaget"))).value_or(Date{});
                 claim.rente = r_.amount(r_.need(map, kFordring.slot("rente"))).value_or(Decimal{});

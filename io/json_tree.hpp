@@ -7,6 +7,7 @@
 #pragma once
 
 #include "io/json_order_reader.hpp"
+#include "io/order_reuse.hpp"
 
 #include <cstdint>
 #include <string_view>
@@ -42,14 +43,6 @@ struct Tree {
     Node& operator[](std::uint32_t i) { return nodes[i]; }
     const Node& operator[](std::uint32_t i) const { return nodes[i]; }
     bool empty() const { return size == 0; }
-};
-
-/// Items the reused Order's lists no longer hold, kept with their strings' buffers for a later
-/// order that needs more: so that reading a stream of orders allocates nothing in steady state.
-struct Spares {
-    std::vector<OrderLine> lines;
-    std::vector<GrundlagField> grundlag;
-    std::vector<Claim> claims;
 };
 
 /// Reads the order from `tree` (tree[0] is the root object) into `out`: order, errors, ordreId
