@@ -76,7 +76,7 @@ public:
         throw "not one of the keys";
     }
 
-    Names names() const { return Names(names_.data(), count_); }
+    constexpr Names names() const { return Names(names_.data(), count_); }
     std::string_view name(std::uint8_t slot) const { return names_[slot]; }
 
     /// The slot of `key`, or -1. The 16 bytes at key.data() must be readable: a tree's keys

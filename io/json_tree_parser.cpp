@@ -151,9 +151,13 @@ private:
 
 } // namespace
 
+bool parseJsonTree(std::string_view line, Tree& tree, char* strings) {
+    return Parser(tree, strings).document(line);
+}
+
 bool parseJsonObject(std::string_view text, Tree& tree, ParseBuffers& buffers) {
     const std::string_view line = padded(text, buffers); // sizes buffers.strings first
-    return Parser(tree, buffers.strings.data()).document(line);
+    return parseJsonTree(line, tree, buffers.strings.data());
 }
 
 } // namespace ydelse::io::json

@@ -22,4 +22,8 @@ namespace ydelse::io::json {
 /// `buffers`, which must stay unchanged while the tree is in use.
 bool parseJsonObject(std::string_view text, Tree& tree, ParseBuffers& buffers);
 
+/// The same for a line json::padded made (`strings` its buffer of unescaped texts), for a
+/// caller that has padded it already.
+bool parseJsonTree(std::string_view line, Tree& tree, char* strings);
+
 } // namespace ydelse::io::json

@@ -5,6 +5,8 @@
 
 #include "runtime/model/order.hpp"
 
+#include <cstdint>
+#include <cstring>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -44,9 +46,33 @@ void keepFirst(std::vector<T>& items, std::size_t used, std::vector<T>& spares) 
     }
 }
 
-// Copies `from` over `to`, keeping its buffer.
+// Copies `from` over `to`, keeping its buffer. Texts of the same length as before (a
+// fagsystem, a cpr number, a claim's category) are copied inline: assign() goes through
+// _M_replace and a memcpy call, some 70 instructions for a short text.
 inline void setText(std::string& to, std::string_view from) {
-    to.assign(from.data(), from.size());
+    const std::size_t n = from.size();
+    if (n != to.size() || n > 16 || n < 4) {
+        to.assign(from.data(), n);
+        return;
+    }
+    // Two overlapping words of 8 or 4 bytes cover 4 to 16 bytes exactly.
+    char* const d = to.data();
+    const char* const s = from.data();
+    if (n >= 8) {
+        std::uint64_t head = 0;
+        std::uint64_t tail = 0;
+        std::memcpy(&head, s, 8);
+        std::memcpy(&tail, s + n - 8, 8);
+        std::memcpy(d, &head, 8);
+        std::memcpy(d + n - 8, &tail, 8);
+    } else {
+        std::uint32_t head = 0;
+        std::uint32_t tail = 0;
+        std::memcpy(&head, s, 4);
+        std::memcpy(&tail, s + n - 4, 4);
+        std::memcpy(d, &head, 4);
+        std::memcpy(d + n - 4, &tail, 4);
+    }
 }
 
 inline void setText(std::string& to, const std::optional<std::string_view>& from) {

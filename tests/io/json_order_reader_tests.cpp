@@ -5,7 +5,9 @@
 // the JSON checker refuses, or what is not UTF-8, is one ORDRE_SYNTAKS error.
 #include "bench/order_generator.hpp"
 #include "bench/order_json.hpp"
+#include "io/json_direct_reader.hpp"
 #include "io/json_order_reader.hpp"
+#include "io/json_tree_parser.hpp"
 #include "io/json_syntax.hpp"
 #include "order_fixture.hpp"
 
@@ -217,6 +219,34 @@ std::string describeErrors(const std::vector<OrderError>& errors) {
     return text;
 }
 
+// The JSON reader's direct path (json_direct_reader.hpp) on `json`, against its tree path: when
+// the direct reader takes an order, the tree reader must take it too and read the same. One
+// state for all calls, as a reader keeps one. Says whether the direct reader took the order.
+bool compareDirectReader(const std::string& json) {
+    struct State {
+        io::json::ParseBuffers buffers;
+        io::json::Tree tree;
+        io::json::Spares directSpares;
+        io::json::Spares treeSpares;
+        io::JsonRead direct;
+        io::JsonRead viaTree;
+    };
+    static State state;
+    const std::string_view line = io::json::padded(json, state.buffers);
+    char* const strings = state.buffers.strings.data();
+    if (!io::json::readOrderDirect(line, strings, state.direct, state.directSpares)) {
+        return false;
+    }
+    INFO(json);
+    REQUIRE(io::json::parseJsonTree(line, state.tree, strings));
+    io::json::readOrderTree(state.tree, state.viaTree, state.treeSpares);
+    CHECK(describeErrors(state.viaTree.errors) == "");
+    CHECK(state.viaTree.ok);
+    CHECK(state.direct.ordreId == state.viaTree.ordreId);
+    CHECK(test::describeOrder(state.direct.order) == test::describeOrder(state.viaTree.order));
+    return true;
+}
+
 // Both readers on `json`; they must agree in every respect.
 void compareReaders(io::JsonOrderReader& reader, const std::string& json) {
     const io::ReadOrder expected = io::readOrderText(json);
@@ -229,6 +259,7 @@ void compareReaders(io::JsonOrderReader& reader, const std::string& json) {
     if (actual.ok && expected.order) {
         CHECK(test::describeOrder(actual.order) == test::describeOrder(*expected.order));
     }
+    compareDirectReader(json);
 }
 
 bool validUtf8(std::string_view t) {
@@ -284,10 +315,13 @@ TEST_CASE("JSON reader: generated orders and their mutations agree with yaml-cpp
     std::mt19937_64 rng(11);
     std::size_t rejected = 0;
     std::size_t accepted = 0;
+    std::size_t direct = 0;
     for (int n = 0; n < 1500; ++n) {
         std::string json;
         bench::appendOrderJson(generator.next(), json);
         compareReaders(reader, json);
+        // Every generated order is one the direct reader takes, or it would be no shortcut.
+        CHECK(compareDirectReader(json));
         for (int m = 0; m < 6; ++m) {
             J root = Parser(json).value();
             const int mutations = 1 + static_cast<int>(rng() % 3);
@@ -298,11 +332,13 @@ TEST_CASE("JSON reader: generated orders and their mutations agree with yaml-cpp
             write(root, mutated, rng() % 4 == 0);
             compareReaders(reader, mutated);
             (reader.read(mutated).ok ? accepted : rejected) += 1;
+            direct += compareDirectReader(mutated) ? 1 : 0;
         }
     }
     // The mutations must mostly break the order, or the test compares little.
     CHECK(rejected > 6000);
     CHECK(accepted > 200);
+    CHECK(direct > 200); // mutations that keep the order valid (escaped keys, reordering)
 }
 
 TEST_CASE("JSON reader: strict JSON; what is not is one ORDRE_SYNTAKS error") {
