@@ -98,6 +98,9 @@ private:
                 return p + 2 + length;
             }
         }
+        return escapedKey(p, keys, slot);
+    }
+    [[gnu::noinline]] const char* escapedKey(const char* p, const KnownKeys& keys, int& slot) {
         std::string_view text;
         if ((p = string(p, text)) != nullptr) {
             slot = keys.slotOf(text);
@@ -480,7 +483,8 @@ private:
         return p != nullptr && seen == all(kFordring) ? p : nullptr;
     }
 
-    const char* readKorrektion(const char* p, PreviousPayout& previous) {
+    // Rare (a correction of an earlier payout), so kept out of root's code.
+    [[gnu::noinline]] const char* readKorrektion(const char* p, PreviousPayout& previous) {
         std::uint32_t seen = 0;
         p = members(p, kKorrektion, seen, [&](std::uint8_t, const char* v) {
             return readTidligere(v, previous);
