@@ -341,6 +341,57 @@ TEST_CASE("JSON reader: generated orders and their mutations agree with yaml-cpp
     CHECK(direct > 200); // mutations that keep the order valid (escaped keys, reordering)
 }
 
+TEST_CASE("JSON reader: what the direct reader takes, and what it leaves to the tree reader") {
+    io::JsonOrderReader reader;
+    struct Variant {
+        const char* from;
+        std::string to;
+        bool direct; ///< whether the direct reader takes the order
+    };
+    std::string manyFields;
+    for (int i = 0; i < 17; ++i) {
+        manyFields += fmt::format("\"f{}\": {}, ", i, i);
+    }
+    const Variant variants[] = {
+        {"\"ordre_id\"", "\"ordre_id\"", true}, // the example as it stands
+        // Taken: escapes, Danish letters escaped or not, whitespace, a count written as text.
+        {"\"forsørgelse\"", "\"fors\\u00f8rgelse\"", true},
+        {"\"trækprocent\"", "\"tr\\u00e6kprocent\"", true},
+        {"\"KY-2024-000001\"", "\"KY-\\u00f8-\\\"1\\\"\"", true},
+        {"\"fagsystem\": \"KY\"", "\"fagsystem\" :\n\t\"KY\"  ", true},
+        {"\"kommune\": 561", "\"kommune\": \"561\"", true},
+        {"\"grundlag\": {", "\"grundlag\": {\"fors\\u00f8rger2\": 1.5e3, ", true},
+        {"\"grundlag\": {\"beløb\": \"12326.00\", \"forsørger\": false}", "\"grundlag\": {}",
+         true},
+        // Left to the tree reader: errors of every kind, nulls, and forms not worth a shortcut.
+        {"\"fordringer\": [", "\"fordringer\": [], \"x_fordringer\": [", false}, // unknown
+        {"\"2024-03-28\"", "\"2023-02-30\"", false},
+        {"\"2024-03-01\"", "\"2024-04-01\"", false}, // fra after til
+        {"\"kommune\": 561", "\"kommune\": 561, \"kommune\": 561", false},
+        {"\"beløb\": \"12326.00\"", "\"beløb\": \"12326.00\", \"bel\\u00f8b\": 1", false},
+        {"\"nemkonto\": true", "\"nemkonto\": \"true\"", false},
+        {"\"forsørgelse\": {\"uge\": 30, \"måneder\": 14}", "\"forsørgelse\": null", false},
+        {"\"uge\": 30", "\"uge\": null", false},
+        {"\"0101801234\"", "\"3201801234\"", false},
+        {"\"fradrag\": \"4141.00\",", "", false},
+        {"\"id\": \"F-1\"", "\"id\": \"\"", false},
+        {"\"grundlag\": {", "\"grundlag\": {" + manyFields, false}, // valid, but 19 fields
+        {"\"ydelser\": [{", "\"ydelser\": [1, {", false},
+        {"\"a_skat\": \"2990.00\",", "", false},
+        {"\"fagsystem\"", "\"fagsystem2\"", false},
+    };
+    for (const Variant& variant : variants) {
+        const std::string json = test::replaced(test::kContractOrderJson, variant.from, variant.to);
+        INFO(json);
+        compareReaders(reader, json);
+        CHECK(compareDirectReader(json) == variant.direct);
+    }
+    // Escapes are read as the tree reader reads them.
+    const std::string escaped = test::replaced(test::kContractOrderJson, "\"KY-2024-000001\"",
+                                               "\"KY-\\u00f8-\\\"1\\\"\"");
+    CHECK(reader.read(escaped).ordreId == "KY-\xC3\xB8-\"1\"");
+}
+
 TEST_CASE("JSON reader: strict JSON; what is not is one ORDRE_SYNTAKS error") {
     io::JsonOrderReader reader;
     const char* const bad[] = {
