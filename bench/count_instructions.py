@@ -10,7 +10,11 @@ BM_EvaluateOrders under callgrind and reports, per call of api::Evaluator::evalu
 - the benchmark loop itself (a refilled Result; the first few hundred orders only, since
   callgrind runs some 50 times slower).
 
-    python3 bench/count_instructions.py [BUILD_DIR]      # default: build
+    python3 bench/count_instructions.py [BUILD_DIR]          # default: build
+    python3 bench/count_instructions.py BUILD_DIR reader     # the JSON Lines order reader
+
+With `reader` it runs BM_ReadJsonOrder instead and reports the instructions per call of
+io::JsonOrderReader::read (the workload's first few thousand orders as JSON lines).
 
 With --explain it runs BM_AllocationsPerOrderExplained instead, which evaluates the whole
 workload twice with EvalOptions::explain and a refilled Result, and reports per order the
@@ -29,15 +33,16 @@ import tempfile
 explain = "--explain" in sys.argv[1:]
 arguments = [a for a in sys.argv[1:] if a != "--explain"]
 build = arguments[0] if arguments else "build"
+reader = len(arguments) > 1 and arguments[1] == "reader"
 benchmark = ("^BM_AllocationsPerOrderExplained/iterations:1$" if explain
+             else "^BM_ReadJsonOrder$" if reader
              else "^BM_EvaluateOrders/real_time/threads:1$")
 fd, out = tempfile.mkstemp(prefix="callgrind.")
 os.close(fd)
 try:
     subprocess.run(["valgrind", "--tool=callgrind", "--callgrind-out-file=" + out,
                     os.path.join(build, "bench", "eval_bench"),
-                    "--benchmark_filter=" + benchmark,
-                    "--benchmark_min_time=0.05"],
+                    "--benchmark_filter=" + benchmark, "--benchmark_min_time=0.05"],
                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
     lines = open(out, encoding="utf-8", errors="replace").read().split("\n")
 finally:
@@ -79,10 +84,13 @@ if explain:
           f"explainResult {explaining // calls:,} ({calls:,} orders)")
     sys.exit(0)
 
-for label, signature in [
+measured = [
     ("whole workload, fresh Result", "Evaluator::evaluate(ydelse::Order const&, ydelse::EvalOptions)"),
     ("benchmark loop, refilled Result", "Evaluator::evaluate(ydelse::Order const&, ydelse::Result&"),
-]:
+]
+if reader:
+    measured = [("JSON order reader, warm-up and loop", "JsonOrderReader::read(std::basic_string_view")]
+for label, signature in measured:
     calls, cost = per_call(signature)
     if calls == 0:
         sys.exit(f"no calls of {signature} found; is {build}/bench/eval_bench current?")

@@ -7,8 +7,6 @@
 
 #include <fmt/format.h>
 
-#include <cassert>
-#include <charconv>
 #include <cstring>
 #include <unordered_set>
 
@@ -29,19 +27,15 @@ void appendPath(std::string& out, const Path& path) {
     }
 }
 
-// Key comparison without a memcmp call: keys are short, and profiling showed memcmp as a tenth
-// of the reader's time. The reader's own key literals are the known lists' (one literal merged),
-// so a lookup mostly compares pointers.
-[[gnu::always_inline]] inline bool sameKey(std::string_view a, std::string_view b) {
+// Keys of a free mapping compared without a memcmp call: keys are short, and profiling showed
+// memcmp as a tenth of the reader's time.
+bool sameKey(std::string_view a, std::string_view b) {
     const std::size_t n = a.size();
     if (n != b.size()) {
         return false;
     }
     const char* x = a.data();
     const char* y = b.data();
-    if (x == y) {
-        return true;
-    }
     auto load8 = [](const char* p) {
         std::uint64_t w = 0;
         std::memcpy(&w, p, sizeof w);
@@ -85,12 +79,6 @@ std::string Path::text() const {
 }
 
 const Node* MapView::find(std::string_view key) const {
-    if (!free_) {
-        const int slot = slotOf(key);
-        return slot < 0 || found_[static_cast<std::size_t>(slot)] == 0
-                   ? nullptr
-                   : &(*tree_)[found_[static_cast<std::size_t>(slot)]];
-    }
     for (std::uint32_t i = object_->first; i != 0; i = (*tree_)[i].next) {
         const Node& member = (*tree_)[i];
         if (!member.skipped && sameKey(member.key, key)) {
@@ -98,20 +86,6 @@ const Node* MapView::find(std::string_view key) const {
         }
     }
     return nullptr;
-}
-
-int MapView::slotOf(std::string_view key) const {
-    const std::size_t n = known_.size();
-    for (std::size_t k = 0, slot = hint_; k < n; ++k, ++slot) {
-        if (slot == n) {
-            slot = 0;
-        }
-        if (sameKey(known_[slot], key)) {
-            hint_ = slot + 1 == n ? 0 : slot + 1;
-            return static_cast<int>(slot);
-        }
-    }
-    return -1;
 }
 
 std::string describe(const Node& node) {
@@ -131,98 +105,94 @@ void FieldReader::fail(std::string_view kode, const Path& felt, std::string besk
     errors_.push_back(OrderError{std::string(kode), felt.text(), std::move(besked)});
 }
 
-Field FieldReader::need(const MapView& map, std::string_view key) {
-    Field field{map.find(key), map.pathOf(key)};
-    if (field.node == nullptr) {
-        fail(kFeltMangler, field.path, fmt::format("feltet {} mangler", key));
-    } else if (field.node->kind == Kind::Null) {
-        fail(kFeltMangler, field.path, fmt::format("feltet {} har ingen værdi", key));
-        field.node = nullptr;
-    }
+Field FieldReader::missing(const MapView& map, std::uint8_t slot, const Node* node) {
+    const std::string_view key = map.keyAt(slot);
+    Field field{nullptr, map.pathOf(key)};
+    fail(kFeltMangler, field.path,
+         node == nullptr ? fmt::format("feltet {} mangler", key)
+                         : fmt::format("feltet {} har ingen værdi", key));
     return field;
 }
 
-Field FieldReader::maybe(const MapView& map, std::string_view key) {
-    Field field{map.find(key), map.pathOf(key)};
-    if (field.node != nullptr && field.node->kind == Kind::Null) {
-        field.node = nullptr;
-    }
-    return field;
-}
-
-std::optional<MapView> FieldReader::mapOf(const Field& field, Keys known) {
-    return mapEntries(field, known, false);
-}
-
-std::optional<MapView> FieldReader::freeMapOf(const Field& field) {
-    return mapEntries(field, {}, true);
-}
-
-std::optional<MapView> FieldReader::mapEntries(const Field& field, Keys known, bool freeKeys) {
+MapView FieldReader::mapOf(const Field& field, const KnownKeys& known) {
     // Every return returns `result`, so it is built in the caller's place, not copied there.
-    std::optional<MapView> result;
+    MapView result;
     if (field.node == nullptr) {
         return result;
     }
-    if (field.node->kind != Kind::Object) {
-        const std::string expected =
-            freeKeys ? "et objekt"
-                     : fmt::format("et objekt med felterne {}", rules::joinChoices(known));
-        fail(kFeltType, field.path,
-             fmt::format("forventede {}, fandt {}", expected, describe(*field.node)));
+    if (field.node->kind != Kind::Object) [[unlikely]] {
+        notAnObject(field, known.names(), false);
         return result;
     }
-    MapView& map = result.emplace(tree_, *field.node, field.path);
-    assert(known.size() <= kMaxKeys);
-    if (!freeKeys) {
-        map.free_ = false;
-        map.known_ = known;
-    }
-    const bool manyMembers = freeKeys && field.node->count > kLinearDuplicateCheck;
-    std::optional<std::unordered_set<std::string_view>> seen;
-    if (manyMembers) {
-        seen.emplace();
-    }
+    result = MapView(tree_, *field.node, field.path);
+    result.known_ = &known;
     for (std::uint32_t i = field.node->first; i != 0; i = tree_[i].next) {
         Node& member = tree_[i];
-        // Only accepted members count, as in field_reader.cpp: a second unknown key is
-        // reported as unknown again, not as a duplicate.
-        bool duplicate = false;
-        int slot = -1;
-        if (!freeKeys) {
-            // Accepted members are known ones, each in its slot.
-            slot = map.slotOf(member.key);
-            duplicate = slot >= 0 && map.found_[static_cast<std::size_t>(slot)] != 0;
-        } else if (manyMembers) {
-            duplicate = seen->count(member.key) != 0;
+        // Accepted members are known ones, each in its slot.
+        const int slot = known.slotOf(member.key);
+        if (slot >= 0 && result.found_[static_cast<std::size_t>(slot)] == 0) [[likely]] {
+            result.found_[static_cast<std::size_t>(slot)] = i;
         } else {
-            for (std::uint32_t j = field.node->first; j != i; j = tree_[j].next) {
-                duplicate = duplicate || (!tree_[j].skipped && sameKey(tree_[j].key, member.key));
-            }
-        }
-        if (duplicate) {
-            const Path path{&field.path, member.key, -1};
-            fail(kOrdreSyntaks, path, fmt::format("feltet {} står mere end én gang", member.key));
-            member.skipped = true;
-            continue;
-        }
-        if (!freeKeys && slot < 0) {
-            const Path path{&field.path, member.key, -1};
-            fail(kFeltUkendt, path,
-                 fmt::format("ukendt felt {}; tilladte felter her: {}", member.key,
-                             rules::joinChoices(known)));
-            member.skipped = true;
-            continue;
-        }
-        member.skipped = false;
-        if (slot >= 0) {
-            map.found_[static_cast<std::size_t>(slot)] = i;
-        } else if (manyMembers) {
-            seen->insert(member.key);
+            refuseMember(field.path, member, slot >= 0, known.names());
         }
     }
-    map.hint_ = 0;
     return result;
+}
+
+MapView FieldReader::freeMapOf(const Field& field) {
+    MapView result;
+    if (field.node == nullptr) {
+        return result;
+    }
+    if (field.node->kind != Kind::Object) [[unlikely]] {
+        notAnObject(field, {}, true);
+        return result;
+    }
+    result = MapView(tree_, *field.node, field.path);
+    // Only accepted members count, as in field_reader.cpp: a key is a duplicate of an
+    // earlier one not refused.
+    if (field.node->count > kLinearDuplicateCheck) {
+        std::unordered_set<std::string_view> seen;
+        for (std::uint32_t i = field.node->first; i != 0; i = tree_[i].next) {
+            if (!seen.insert(tree_[i].key).second) {
+                refuseMember(field.path, tree_[i], true, {});
+            }
+        }
+        return result;
+    }
+    for (std::uint32_t i = field.node->first; i != 0; i = tree_[i].next) {
+        bool duplicate = false;
+        for (std::uint32_t j = field.node->first; j != i && !duplicate; j = tree_[j].next) {
+            duplicate = !tree_[j].skipped && sameKey(tree_[j].key, tree_[i].key);
+        }
+        if (duplicate) [[unlikely]] {
+            refuseMember(field.path, tree_[i], true, {});
+        }
+    }
+    return result;
+}
+
+void FieldReader::notAnObject(const Field& field, Names known, bool freeKeys) {
+    const std::string expected =
+        freeKeys ? "et objekt"
+                 : fmt::format("et objekt med felterne {}", rules::joinChoices(known));
+    fail(kFeltType, field.path,
+         fmt::format("forventede {}, fandt {}", expected, describe(*field.node)));
+}
+
+// A member written twice, or (in a mapping of known keys) not one of them: reported, and
+// skipped by every later lookup. A second unknown key is reported as unknown again, not as a
+// duplicate, as in field_reader.cpp.
+void FieldReader::refuseMember(const Path& mapPath, Node& member, bool duplicate, Names known) {
+    const Path path{&mapPath, member.key, -1};
+    if (duplicate) {
+        fail(kOrdreSyntaks, path, fmt::format("feltet {} står mere end én gang", member.key));
+    } else {
+        fail(kFeltUkendt, path,
+             fmt::format("ukendt felt {}; tilladte felter her: {}", member.key,
+                         rules::joinChoices(known)));
+    }
+    member.skipped = true;
 }
 
 const Node* FieldReader::listOf(const Field& field) {
@@ -250,7 +220,7 @@ std::optional<std::string_view> FieldReader::scalar(const Field& field,
     return field.node->text;
 }
 
-std::optional<std::string_view> FieldReader::text(const Field& field, bool allowEmpty) {
+std::optional<std::string_view> FieldReader::refusedText(const Field& field, bool allowEmpty) {
     auto value = scalar(field, "en tekst");
     if (value && value->empty() && !allowEmpty) {
         fail(kFeltVaerdi, field.path, "teksten er tom");
@@ -259,7 +229,7 @@ std::optional<std::string_view> FieldReader::text(const Field& field, bool allow
     return value;
 }
 
-std::optional<std::string_view> FieldReader::choice(const Field& field, Keys allowed) {
+std::optional<std::string_view> FieldReader::refusedChoice(const Field& field, Names allowed) {
     if (field.node == nullptr) {
         return std::nullopt;
     }
@@ -277,43 +247,7 @@ std::optional<std::string_view> FieldReader::choice(const Field& field, Keys all
     return value;
 }
 
-// Reports a shared rule's refusal on this field.
-template <typename T>
-std::optional<T> FieldReader::reported(const Field& field, std::optional<T> value,
-                                       rules::Problem& problem) {
-    if (!value) {
-        fail(problem.kode, field.path, std::move(problem.besked));
-    }
-    return value;
-}
-
-std::optional<Date> FieldReader::date(const Field& field) {
-    auto value = scalar(field, "en dato ÅÅÅÅ-MM-DD");
-    rules::Problem problem;
-    return value ? reported(field, rules::date(*value, problem), problem) : std::nullopt;
-}
-
-std::optional<Decimal> FieldReader::amount(const Field& field) {
-    auto value = scalar(field, "et beløb");
-    rules::Problem problem;
-    return value ? reported(field, rules::amount(*value, problem), problem) : std::nullopt;
-}
-
-std::optional<Decimal> FieldReader::percent(const Field& field) {
-    auto value = scalar(field, "en procentsats");
-    rules::Problem problem;
-    return value ? reported(field, rules::percent(*value, problem), problem) : std::nullopt;
-}
-
-std::optional<std::int64_t> FieldReader::integer(const Field& field, std::int64_t min,
-                                                 std::int64_t max) {
-    auto value = scalar(field, "et heltal");
-    rules::Problem problem;
-    return value ? reported(field, rules::integer(*value, min, max, problem), problem)
-                 : std::nullopt;
-}
-
-std::optional<bool> FieldReader::boolean(const Field& field) {
+std::optional<bool> FieldReader::refusedBoolean(const Field& field) {
     auto value = scalar(field, "true eller false");
     rules::Problem problem;
     if (!value) {
@@ -321,6 +255,42 @@ std::optional<bool> FieldReader::boolean(const Field& field) {
     }
     const bool quoted = field.node->kind == Kind::String;
     return reported(field, rules::boolean(*value, quoted, problem), problem);
+}
+
+// Reports a shared rule's refusal on this field.
+template <typename T>
+std::optional<T> FieldReader::reported(const Field& field, std::optional<T> value,
+                                       rules::Problem& problem) {
+    if (!value) [[unlikely]] {
+        fail(problem.kode, field.path, std::move(problem.besked));
+    }
+    return value;
+}
+
+std::optional<Date> FieldReader::refusedDate(const Field& field) {
+    auto value = scalar(field, "en dato ÅÅÅÅ-MM-DD");
+    rules::Problem problem;
+    return value ? reported(field, rules::date(*value, problem), problem) : std::nullopt;
+}
+
+std::optional<Decimal> FieldReader::refusedAmount(const Field& field) {
+    auto value = scalar(field, "et beløb");
+    rules::Problem problem;
+    return value ? reported(field, rules::amount(*value, problem), problem) : std::nullopt;
+}
+
+std::optional<Decimal> FieldReader::refusedPercent(const Field& field) {
+    auto value = scalar(field, "en procentsats");
+    rules::Problem problem;
+    return value ? reported(field, rules::percent(*value, problem), problem) : std::nullopt;
+}
+
+std::optional<std::int64_t> FieldReader::refusedInteger(const Field& field, std::int64_t min,
+                                                        std::int64_t max) {
+    auto value = scalar(field, "et heltal");
+    rules::Problem problem;
+    return value ? reported(field, rules::integer(*value, min, max, problem), problem)
+                 : std::nullopt;
 }
 
 } // namespace ydelse::io::json

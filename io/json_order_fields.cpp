@@ -3,6 +3,8 @@
 // errors come out in the same order. Lists and strings of the reused Order are overwritten in
 // place, so their capacity carries over from one order to the next.
 #include "io/json_field_reader.hpp"
+#include "io/json_order_keys.hpp"
+#include "io/order_reuse.hpp"
 #include "io/order_sections.hpp"
 #include "io/scalar_rules.hpp"
 
@@ -15,22 +17,6 @@ using rules::kMaxCount;
 using rules::recipientType;
 using rules::taxCardType;
 
-// The members each mapping may have (static: a MapView refers to its list while it is used).
-constexpr std::string_view kOrderKeys[] = {
-    "ordre_id",    "fagsystem",  "kommune",    "udbetalingsdato", "periode",   "modtager",
-    "ydelser",     "forsørgelse", "skattekort", "fordringer",      "korrektion"};
-constexpr std::string_view kPeriodeKeys[] = {"fra", "til"};
-constexpr std::string_view kModtagerKeys[] = {"type", "nummer", "nemkonto"};
-constexpr std::string_view kLineKeys[] = {"ydelse", "grundlag"};
-constexpr std::string_view kForsorgelseKeys[] = {"uge", "måneder"};
-constexpr std::string_view kSkattekortKeys[] = {"type", "trækprocent", "fradrag",
-                                                "frikort_rest"};
-constexpr std::string_view kFordringKeys[] = {"id",       "type",  "kategori", "fordringshaver",
-                                              "modtaget", "rente", "hovedstol"};
-constexpr std::string_view kKorrektionKeys[] = {"tidligere"};
-constexpr std::string_view kTidligereKeys[] = {"udbetalingsdato", "brutto", "atp_egen",
-                                               "am_bidrag",       "a_skat", "netto"};
-
 // The list's items with their paths: calls f(item field) for each.
 template <typename F>
 void forEachItem(const Tree& tree, const Node& list, const Path& listPath, F f) {
@@ -40,52 +26,44 @@ void forEachItem(const Tree& tree, const Node& list, const Path& listPath, F f) 
     }
 }
 
-// Assigns in place, so a string that fits keeps its buffer.
-void assign(std::optional<std::string>& to, const std::optional<std::string_view>& from) {
-    if (!from) {
-        to.reset();
-    } else if (to) {
-        to->assign(*from);
-    } else {
-        to.emplace(*from);
-    }
-}
-
 class OrderFields {
 public:
-    OrderFields(FieldReader& r, JsonRead& out) : r_(r), out_(out) {}
+    OrderFields(FieldReader& r, JsonRead& out, Spares& spares)
+        : r_(r), out_(out), spares_(spares) {}
 
     void read(const Node& root) {
         Order& order = out_.order;
         const Path rootPath;
-        auto map = r_.mapOf(Field{&root, rootPath}, kOrderKeys);
+        auto map = r_.mapOf(Field{&root, rootPath}, kOrder);
         if (!map) {
             out_.ordreId.reset();
             return;
         }
         // Read first and kept whatever else fails, so an error record can still echo it.
-        assign(out_.ordreId, r_.text(r_.need(*map, "ordre_id")));
-        assign(order.ordreId, out_.ordreId);
-        order.fagsystem = r_.text(r_.need(*map, "fagsystem")).value_or("");
-        order.kommune = r_.integer(r_.need(*map, "kommune"), 1, 999).value_or(0);
-        order.udbetalingsdato = r_.date(r_.need(*map, "udbetalingsdato")).value_or(Date{});
-        order.periode = readPeriode(r_.need(*map, "periode")).value_or(Period{});
-        order.modtager = readModtager(r_.need(*map, "modtager")).value_or(Recipient{});
-        readYdelser(r_.need(*map, "ydelser"), order.ydelser);
-        order.forsorgelse = readForsorgelse(r_.maybe(*map, "forsørgelse"));
-        order.skattekort = readSkattekort(r_.maybe(*map, "skattekort"));
-        readFordringer(r_.maybe(*map, "fordringer"), order.fordringer);
-        order.korrektion = readKorrektion(r_.maybe(*map, "korrektion"));
+        const auto ordreId = r_.text(r_.need(map, kOrder.slot("ordre_id")));
+        setText(out_.ordreId, ordreId);
+        setText(order.ordreId, ordreId);
+        setText(order.fagsystem, r_.text(r_.need(map, kOrder.slot("fagsystem"))));
+        order.kommune = r_.integer(r_.need(map, kOrder.slot("kommune")), 1, 999).value_or(0);
+        order.udbetalingsdato =
+            r_.date(r_.need(map, kOrder.slot("udbetalingsdato"))).value_or(Date{});
+        order.periode = readPeriode(r_.need(map, kOrder.slot("periode"))).value_or(Period{});
+        readModtager(r_.need(map, kOrder.slot("modtager")), order.modtager);
+        readYdelser(r_.need(map, kOrder.slot("ydelser")), order.ydelser);
+        order.forsorgelse = readForsorgelse(r_.maybe(map, kOrder.slot("forsørgelse")));
+        order.skattekort = readSkattekort(r_.maybe(map, kOrder.slot("skattekort")));
+        readFordringer(r_.maybe(map, kOrder.slot("fordringer")), order.fordringer);
+        order.korrektion = readKorrektion(r_.maybe(map, kOrder.slot("korrektion")));
     }
 
 private:
     std::optional<Period> readPeriode(const Field& field) {
-        auto map = r_.mapOf(field, kPeriodeKeys);
+        auto map = r_.mapOf(field, kPeriode);
         if (!map) {
             return std::nullopt;
         }
-        auto fra = r_.date(r_.need(*map, "fra"));
-        auto til = r_.date(r_.need(*map, "til"));
+        auto fra = r_.date(r_.need(map, kPeriode.slot("fra")));
+        auto til = r_.date(r_.need(map, kPeriode.slot("til")));
         if (fra && til && *fra > *til) {
             r_.fail(kFeltVaerdi, field.path,
                     fmt::format("periode.fra ({}) ligger efter periode.til ({})", fra->toString(),
@@ -94,14 +72,14 @@ private:
         return Period{fra.value_or(Date{}), til.value_or(Date{})};
     }
 
-    std::optional<Recipient> readModtager(const Field& field) {
-        auto map = r_.mapOf(field, kModtagerKeys);
+    // Into `recipient` as readOrderTree reset it: what cannot be read stays as it is there.
+    void readModtager(const Field& field, Recipient& recipient) {
+        auto map = r_.mapOf(field, kModtager);
         if (!map) {
-            return std::nullopt;
+            return;
         }
-        Recipient recipient;
-        auto type = r_.choice(r_.need(*map, "type"), {"cpr", "cvr", "se"});
-        Field nummerField = r_.need(*map, "nummer");
+        auto type = r_.choice(r_.need(map, kModtager.slot("type")), kRecipientTypes);
+        Field nummerField = r_.need(map, kModtager.slot("nummer"));
         auto nummer = r_.text(nummerField);
         if (type) {
             recipient.type = recipientType(*type);
@@ -111,13 +89,15 @@ private:
                 r_.fail(kFeltVaerdi, nummerField.path, *problem);
             }
         }
-        recipient.nummer = nummer.value_or("");
-        recipient.nemkonto = r_.boolean(r_.maybe(*map, "nemkonto")).value_or(true);
-        return recipient;
+        if (nummer) {
+            setText(recipient.nummer, *nummer);
+        }
+        recipient.nemkonto = r_.boolean(r_.maybe(map, kModtager.slot("nemkonto"))).value_or(true);
     }
 
     // The grundlag is catalog-defined: any names, but each value must be a single scalar.
     void readGrundlag(const MapView& grundlag, std::vector<GrundlagField>& fields) {
+        std::size_t used = 0;
         grundlag.forEach([&](const Node& member) {
             const Path path = grundlag.pathOf(member.key);
             if (member.kind == Kind::Null) {
@@ -129,12 +109,13 @@ private:
                                     "dato eller true/false), fandt {}",
                                     describe(member)));
             } else {
-                GrundlagField& field = fields.emplace_back();
-                field.name.assign(member.key);
-                field.value.text.assign(member.text);
+                GrundlagField& field = nextItem(fields, used++, spares_.grundlag);
+                setText(field.name, member.key);
+                setText(field.value.text, member.text);
                 field.value.quoted = member.kind == Kind::String;
             }
         });
+        keepFirst(fields, used, spares_.grundlag);
     }
 
     void readYdelser(const Field& field, std::vector<OrderLine>& lines) {
@@ -144,41 +125,39 @@ private:
                 r_.fail(kFeltVaerdi, field.path, "listen er tom; der skal være mindst én ydelse");
             }
             forEachItem(r_.tree(), *list, field.path, [&](const Field& item) {
-                auto map = r_.mapOf(item, kLineKeys);
+                auto map = r_.mapOf(item, kLine);
                 if (!map) {
                     return;
                 }
-                if (used == lines.size()) {
-                    lines.emplace_back();
-                }
-                OrderLine& line = lines[used++];
-                line.ydelse = r_.text(r_.need(*map, "ydelse")).value_or("");
-                line.grundlag.clear();
+                OrderLine& line = nextItem(lines, used++, spares_.lines);
+                setText(line.ydelse, r_.text(r_.need(map, kLine.slot("ydelse"))));
                 // Absent grundlag is an empty one: the catalog's binder names a missing input.
-                if (auto grundlag = r_.freeMapOf(r_.maybe(*map, "grundlag"))) {
-                    readGrundlag(*grundlag, line.grundlag);
+                if (auto grundlag = r_.freeMapOf(r_.maybe(map, kLine.slot("grundlag")))) {
+                    readGrundlag(grundlag, line.grundlag);
+                } else {
+                    keepFirst(line.grundlag, 0, spares_.grundlag);
                 }
             });
         }
-        lines.resize(used);
+        keepFirst(lines, used, spares_.lines);
     }
 
     std::optional<Forsorgelse> readForsorgelse(const Field& field) {
-        auto map = r_.mapOf(field, kForsorgelseKeys);
+        auto map = r_.mapOf(field, kForsorgelse);
         if (!map) {
             return std::nullopt;
         }
         Forsorgelse result;
-        result.uge = r_.integer(r_.maybe(*map, "uge"), 1, kMaxCount);
-        result.maaneder = r_.integer(r_.maybe(*map, "måneder"), 1, kMaxCount);
+        result.uge = r_.integer(r_.maybe(map, kForsorgelse.slot("uge")), 1, kMaxCount);
+        result.maaneder = r_.integer(r_.maybe(map, kForsorgelse.slot("måneder")), 1, kMaxCount);
         return result;
     }
 
     // A skattekort field the card type requires: FELT_MANGLER naming the type when absent.
-    Field cardField(const MapView& map, std::string_view key,
+    Field cardField(const MapView& map, std::uint8_t slot,
                     const std::optional<std::string_view>& type,
                     std::initializer_list<std::string_view> requiringTypes) {
-        Field field = r_.maybe(map, key);
+        Field field = r_.maybe(map, slot);
         if (field.node != nullptr || !type) {
             return field;
         }
@@ -186,26 +165,28 @@ private:
             if (*type == t) {
                 r_.fail(kFeltMangler, field.path,
                         fmt::format("feltet {} mangler; et skattekort af typen {} skal have det",
-                                    key, t));
+                                    map.keyAt(slot), t));
             }
         }
         return field;
     }
 
     std::optional<TaxCard> readSkattekort(const Field& field) {
-        auto map = r_.mapOf(field, kSkattekortKeys);
+        auto map = r_.mapOf(field, kSkattekort);
         if (!map) {
             return std::nullopt;
         }
         TaxCard card;
-        auto type = r_.choice(r_.need(*map, "type"), {"hovedkort", "bikort", "frikort", "intet"});
+        auto type = r_.choice(r_.need(map, kSkattekort.slot("type")), kTaxCardTypes);
         if (type) {
             card.type = taxCardType(*type);
         }
-        card.traekprocent = r_.percent(
-            cardField(*map, "trækprocent", type, {"hovedkort", "bikort", "frikort"}));
-        card.fradrag = r_.amount(cardField(*map, "fradrag", type, {"hovedkort"}));
-        card.frikortRest = r_.amount(cardField(*map, "frikort_rest", type, {"frikort"}));
+        card.traekprocent = r_.percent(cardField(map, kSkattekort.slot("trækprocent"), type,
+                                                 {"hovedkort", "bikort", "frikort"}));
+        card.fradrag =
+            r_.amount(cardField(map, kSkattekort.slot("fradrag"), type, {"hovedkort"}));
+        card.frikortRest =
+            r_.amount(cardField(map, kSkattekort.slot("frikort_rest"), type, {"frikort"}));
         return card;
     }
 
@@ -213,55 +194,53 @@ private:
         std::size_t used = 0;
         if (const Node* list = r_.listOf(field)) {
             forEachItem(r_.tree(), *list, field.path, [&](const Field& item) {
-                auto map = r_.mapOf(item, kFordringKeys);
+                auto map = r_.mapOf(item, kFordring);
                 if (!map) {
                     return;
                 }
-                if (used == claims.size()) {
-                    claims.emplace_back();
-                }
-                Claim& claim = claims[used++];
-                Field idField = r_.need(*map, "id");
+                Claim& claim = nextItem(claims, used++, spares_.claims);
+                Field idField = r_.need(map, kFordring.slot("id"));
                 auto id = r_.text(idField);
                 if (id && usedBefore(claims, used - 1, *id)) {
                     // Modregning reports name claims by id, so two claims must not share one.
                     r_.fail(kFeltVaerdi, idField.path,
                             fmt::format("fordrings-id \"{}\" er brugt før i listen", *id));
                 }
-                claim.id = id.value_or("");
-                claim.type = r_.text(r_.need(*map, "type")).value_or("");
-                claim.kategori = r_.choice(r_.need(*map, "kategori"),
-                                           {"bøde", "underholdsbidrag_privat",
-                                            "underholdsbidrag_offentlig", "anden"})
-                                     .value_or("");
-                claim.fordringshaver =
-                    r_.choice(r_.need(*map, "fordringshaver"),
-                              {"egen_kommune", "inddrivelse", "opkrævning"})
-                        .value_or("");
-                claim.modtaget = r_.date(r_.need(*map, "modtaget")).value_or(Date{});
-                claim.rente = r_.amount(r_.need(*map, "rente")).value_or(Decimal{});
-                claim.hovedstol = r_.amount(r_.need(*map, "hovedstol")).value_or(Decimal{});
+                setText(claim.id, id);
+                setText(claim.type, r_.text(r_.need(map, kFordring.slot("type"))));
+                setText(claim.kategori,
+                        r_.choice(r_.need(map, kFordring.slot("kategori")), kClaimCategories));
+                setText(claim.fordringshaver,
+                        r_.choice(r_.need(map, kFordring.slot("fordringshaver")), kClaimHolders));
+                claim.modtaget =
+                    r_.date(r_.need(map, kFordring.slot("modtaget"))).value_or(Date{});
+                claim.rente = r_.amount(r_.need(map, kFordring.slot("rente"))).value_or(Decimal{});
+                claim.hovedstol =
+                    r_.amount(r_.need(map, kFordring.slot("hovedstol"))).value_or(Decimal{});
             });
         }
-        claims.resize(used);
+        keepFirst(claims, used, spares_.claims);
     }
 
     std::optional<PreviousPayout> readKorrektion(const Field& field) {
-        auto outer = r_.mapOf(field, kKorrektionKeys);
+        auto outer = r_.mapOf(field, kKorrektion);
         if (!outer) {
             return std::nullopt;
         }
-        auto map = r_.mapOf(r_.need(*outer, "tidligere"), kTidligereKeys);
+        auto map = r_.mapOf(r_.need(outer, kKorrektion.slot("tidligere")), kTidligere);
         if (!map) {
             return PreviousPayout{};
         }
         PreviousPayout previous;
-        previous.udbetalingsdato = r_.date(r_.need(*map, "udbetalingsdato")).value_or(Date{});
-        previous.brutto = r_.amount(r_.need(*map, "brutto")).value_or(Decimal{});
-        previous.atpEgen = r_.amount(r_.need(*map, "atp_egen")).value_or(Decimal{});
-        previous.amBidrag = r_.amount(r_.need(*map, "am_bidrag")).value_or(Decimal{});
-        previous.aSkat = r_.amount(r_.need(*map, "a_skat")).value_or(Decimal{});
-        previous.netto = r_.amount(r_.need(*map, "netto")).value_or(Decimal{});
+        previous.udbetalingsdato =
+            r_.date(r_.need(map, kTidligere.slot("udbetalingsdato"))).value_or(Date{});
+        previous.brutto = r_.amount(r_.need(map, kTidligere.slot("brutto"))).value_or(Decimal{});
+        previous.atpEgen =
+            r_.amount(r_.need(map, kTidligere.slot("atp_egen"))).value_or(Decimal{});
+        previous.amBidrag =
+            r_.amount(r_.need(map, kTidligere.slot("am_bidrag"))).value_or(Decimal{});
+        previous.aSkat = r_.amount(r_.need(map, kTidligere.slot("a_skat"))).value_or(Decimal{});
+        previous.netto = r_.amount(r_.need(map, kTidligere.slot("netto"))).value_or(Decimal{});
         return previous;
     }
 
@@ -280,11 +259,12 @@ private:
 
     FieldReader& r_;
     JsonRead& out_;
+    Spares& spares_;
 };
 
 } // namespace
 
-void readOrderTree(Tree& tree, JsonRead& out) {
+void readOrderTree(Tree& tree, JsonRead& out, Spares& spares) {
     out.errors.clear();
     out.ok = false;
     Order& order = out.order;
@@ -293,12 +273,14 @@ void readOrderTree(Tree& tree, JsonRead& out) {
     order.kommune = 0;
     order.udbetalingsdato = Date{};
     order.periode = Period{};
-    order.modtager = Recipient{};
+    order.modtager.type = RecipientType::Cpr;
+    order.modtager.nummer.clear();
+    order.modtager.nemkonto = true;
     order.forsorgelse.reset();
     order.skattekort.reset();
     order.korrektion.reset();
     FieldReader r(tree, out.errors);
-    OrderFields fields(r, out);
+    OrderFields fields(r, out, spares);
     if (tree.empty() || tree[0].kind != Kind::Object) {
         out.ordreId.reset(); // the caller reports a syntax error; it never gets here
         return;

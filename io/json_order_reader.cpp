@@ -4,6 +4,7 @@
 // refused text is looked at again, to say why: json_syntax.hpp, then simdjson's UTF-8 check.
 #include "io/json_order_reader.hpp"
 
+#include "io/json_direct_reader.hpp"
 #include "io/json_syntax.hpp"
 #include "io/json_tree.hpp"
 #include "io/json_tree_parser.hpp"
@@ -14,7 +15,8 @@ namespace ydelse::io {
 
 struct JsonOrderReader::Impl {
     json::Tree tree;
-    std::string strings; // the unescaped texts of strings with an escape; kept for its capacity
+    json::ParseBuffers buffers;
+    json::Spares spares;
     JsonRead result;
 
     void syntaxError(std::string_view text) {
@@ -34,10 +36,6 @@ struct JsonOrderReader::Impl {
         result.errors.push_back(OrderError{std::string(kOrdreSyntaks), "", std::move(besked)});
     }
 
-    // Parses `text` into the tree; false when it is not exactly one well-formed object.
-    bool parse(std::string_view text) {
-        return json::parseJsonObject(text, tree, strings);
-    }
 };
 
 JsonOrderReader::JsonOrderReader() : impl_(std::make_unique<Impl>()) {}
@@ -45,13 +43,22 @@ JsonOrderReader::~JsonOrderReader() = default;
 
 const JsonRead& JsonOrderReader::read(std::string_view text) {
     Impl& impl = *impl_;
-    if (!impl.parse(text)) {
-        impl.syntaxError(text);
-        return impl.result;
+    JsonRead& result = impl.result;
+    const std::string_view line = json::padded(text, impl.buffers);
+    char* const strings = impl.buffers.strings.data();
+    result.syntax = false;
+    if (json::readOrderDirect(line, strings, result, impl.spares)) {
+        result.errors.clear();
+        result.ok = true;
+        return result;
     }
-    impl.result.syntax = false;
-    json::readOrderTree(impl.tree, impl.result);
-    return impl.result;
+    // Not an order as it should be: the tree reader reads it again and says why.
+    if (!json::parseJsonTree(line, impl.tree, strings)) {
+        impl.syntaxError(text);
+        return result;
+    }
+    json::readOrderTree(impl.tree, result, impl.spares);
+    return result;
 }
 
 ReadOrder readJsonOrderText(std::string_view text) {

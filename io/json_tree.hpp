@@ -1,12 +1,13 @@
-// The parsed form of one JSON order inside the JSON reader (json_order_reader.cpp builds it,
-// json_order_fields.cpp reads the order from it). simdjson's On Demand API reads each value once
-// and in document order, but the order reader must look fields up by name and report problems
-// in the order order_reader.hpp does, so the document is first copied into this flat tree: a
-// vector reused between orders, whose texts point into the input line or simdjson's string
-// buffer, so building it allocates nothing in steady state.
+// The parsed form of one JSON order inside the JSON reader (json_tree_parser.cpp builds it,
+// json_order_fields.cpp reads the order from it). The order reader must look fields up by name
+// and report problems in the order order_reader.hpp does, not in document order, so the line is
+// first parsed into this flat tree: nodes in memory reused between orders, whose texts point
+// into the parser's copy of the line or its buffer of unescaped strings, so building it
+// allocates nothing in steady state.
 #pragma once
 
 #include "io/json_order_reader.hpp"
+#include "io/order_reuse.hpp"
 
 #include <cstdint>
 #include <string_view>
@@ -33,10 +34,19 @@ struct Node {
     }
 };
 
-using Tree = std::vector<Node>;
+/// The nodes of one line, tree[0] the root object. The vector only grows: a line's nodes are
+/// written over the previous line's, without a vector's bookkeeping per node.
+struct Tree {
+    std::vector<Node> nodes; ///< nodes[0, size) are this line's
+    std::uint32_t size = 0;
+
+    Node& operator[](std::uint32_t i) { return nodes[i]; }
+    const Node& operator[](std::uint32_t i) const { return nodes[i]; }
+    bool empty() const { return size == 0; }
+};
 
 /// Reads the order from `tree` (tree[0] is the root object) into `out`: order, errors, ordreId
 /// and ok; `out.syntax` is left alone.
-void readOrderTree(Tree& tree, JsonRead& out);
+void readOrderTree(Tree& tree, JsonRead& out, Spares& spares);
 
 } // namespace ydelse::io::json

@@ -1,6 +1,7 @@
 #include "io/scalar_rules.hpp"
 
 #include "io/order_reader.hpp"
+#include "io/plain_scalars.hpp"
 
 #include <fmt/format.h>
 
@@ -72,7 +73,13 @@ bool oneOf(std::string_view text, std::span<const std::string_view> allowed,
     return false;
 }
 
+// Each rule first tries the form nearly every order has (plain_scalars.hpp); what is left is
+// rare, so the rest is written for clarity and for its messages.
+
 std::optional<Date> date(std::string_view t, Problem& problem) {
+    if (std::optional<Date> parsed = plainDate(t)) {
+        return parsed;
+    }
     const bool shaped = t.size() == 10 && t[4] == '-' && t[7] == '-' &&
                         allDigits(t.substr(0, 4)) && allDigits(t.substr(5, 2)) &&
                         allDigits(t.substr(8, 2));
@@ -91,6 +98,9 @@ std::optional<Date> date(std::string_view t, Problem& problem) {
 }
 
 std::optional<Decimal> amount(std::string_view text, Problem& problem) {
+    if (std::optional<Decimal> parsed = plainAmount(text)) {
+        return parsed;
+    }
     static const Decimal kMax = Decimal::fromInt(1'000'000'000);
     std::optional<Decimal> parsed = Decimal::parse(text);
     if (!parsed || writtenDecimals(text) > 2) {
@@ -112,6 +122,9 @@ std::optional<Decimal> amount(std::string_view text, Problem& problem) {
 }
 
 std::optional<Decimal> percent(std::string_view text, Problem& problem) {
+    if (std::optional<Decimal> parsed = plainPercent(text)) {
+        return parsed;
+    }
     std::optional<Decimal> parsed = Decimal::parse(text);
     if (!parsed) {
         return refuse<Decimal>(
@@ -128,6 +141,9 @@ std::optional<Decimal> percent(std::string_view text, Problem& problem) {
 
 std::optional<std::int64_t> integer(std::string_view text, std::int64_t min, std::int64_t max,
                                     Problem& problem) {
+    if (std::optional<std::int64_t> number = plainInteger(text, min, max)) {
+        return number;
+    }
     if (!allDigits(text) || text.size() > 18) {
         return refuse<std::int64_t>(problem, kFeltType,
                                     fmt::format("forventede et heltal, fandt \"{}\"", text));

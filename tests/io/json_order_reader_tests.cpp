@@ -5,7 +5,9 @@
 // the JSON checker refuses, or what is not UTF-8, is one ORDRE_SYNTAKS error.
 #include "bench/order_generator.hpp"
 #include "bench/order_json.hpp"
+#include "io/json_direct_reader.hpp"
 #include "io/json_order_reader.hpp"
+#include "io/json_tree_parser.hpp"
 #include "io/json_syntax.hpp"
 #include "order_fixture.hpp"
 
@@ -217,6 +219,34 @@ std::string describeErrors(const std::vector<OrderError>& errors) {
     return text;
 }
 
+// The JSON reader's direct path (json_direct_reader.hpp) on `json`, against its tree path: when
+// the direct reader takes an order, the tree reader must take it too and read the same. One
+// state for all calls, as a reader keeps one. Says whether the direct reader took the order.
+bool compareDirectReader(const std::string& json) {
+    struct State {
+        io::json::ParseBuffers buffers;
+        io::json::Tree tree;
+        io::json::Spares directSpares;
+        io::json::Spares treeSpares;
+        io::JsonRead direct;
+        io::JsonRead viaTree;
+    };
+    static State state;
+    const std::string_view line = io::json::padded(json, state.buffers);
+    char* const strings = state.buffers.strings.data();
+    if (!io::json::readOrderDirect(line, strings, state.direct, state.directSpares)) {
+        return false;
+    }
+    INFO(json);
+    REQUIRE(io::json::parseJsonTree(line, state.tree, strings));
+    io::json::readOrderTree(state.tree, state.viaTree, state.treeSpares);
+    CHECK(describeErrors(state.viaTree.errors) == "");
+    CHECK(state.viaTree.ok);
+    CHECK(state.direct.ordreId == state.viaTree.ordreId);
+    CHECK(test::describeOrder(state.direct.order) == test::describeOrder(state.viaTree.order));
+    return true;
+}
+
 // Both readers on `json`; they must agree in every respect.
 void compareReaders(io::JsonOrderReader& reader, const std::string& json) {
     const io::ReadOrder expected = io::readOrderText(json);
@@ -229,6 +259,7 @@ void compareReaders(io::JsonOrderReader& reader, const std::string& json) {
     if (actual.ok && expected.order) {
         CHECK(test::describeOrder(actual.order) == test::describeOrder(*expected.order));
     }
+    compareDirectReader(json);
 }
 
 bool validUtf8(std::string_view t) {
@@ -284,10 +315,13 @@ TEST_CASE("JSON reader: generated orders and their mutations agree with yaml-cpp
     std::mt19937_64 rng(11);
     std::size_t rejected = 0;
     std::size_t accepted = 0;
+    std::size_t direct = 0;
     for (int n = 0; n < 1500; ++n) {
         std::string json;
         bench::appendOrderJson(generator.next(), json);
         compareReaders(reader, json);
+        // Every generated order is one the direct reader takes, or it would be no shortcut.
+        CHECK(compareDirectReader(json));
         for (int m = 0; m < 6; ++m) {
             J root = Parser(json).value();
             const int mutations = 1 + static_cast<int>(rng() % 3);
@@ -298,11 +332,64 @@ TEST_CASE("JSON reader: generated orders and their mutations agree with yaml-cpp
             write(root, mutated, rng() % 4 == 0);
             compareReaders(reader, mutated);
             (reader.read(mutated).ok ? accepted : rejected) += 1;
+            direct += compareDirectReader(mutated) ? 1 : 0;
         }
     }
     // The mutations must mostly break the order, or the test compares little.
     CHECK(rejected > 6000);
     CHECK(accepted > 200);
+    CHECK(direct > 200); // mutations that keep the order valid (escaped keys, reordering)
+}
+
+TEST_CASE("JSON reader: what the direct reader takes, and what it leaves to the tree reader") {
+    io::JsonOrderReader reader;
+    struct Variant {
+        const char* from;
+        std::string to;
+        bool direct; ///< whether the direct reader takes the order
+    };
+    std::string manyFields;
+    for (int i = 0; i < 17; ++i) {
+        manyFields += fmt::format("\"f{}\": {}, ", i, i);
+    }
+    const Variant variants[] = {
+        {"\"ordre_id\"", "\"ordre_id\"", true}, // the example as it stands
+        // Taken: escapes, Danish letters escaped or not, whitespace, a count written as text.
+        {"\"forsørgelse\"", "\"fors\\u00f8rgelse\"", true},
+        {"\"trækprocent\"", "\"tr\\u00e6kprocent\"", true},
+        {"\"KY-2024-000001\"", "\"KY-\\u00f8-\\\"1\\\"\"", true},
+        {"\"fagsystem\": \"KY\"", "\"fagsystem\" :\n\t\"KY\"  ", true},
+        {"\"kommune\": 561", "\"kommune\": \"561\"", true},
+        {"\"grundlag\": {", "\"grundlag\": {\"fors\\u00f8rger2\": 1.5e3, ", true},
+        {"\"grundlag\": {\"beløb\": \"12326.00\", \"forsørger\": false}", "\"grundlag\": {}",
+         true},
+        // Left to the tree reader: errors of every kind, nulls, and forms not worth a shortcut.
+        {"\"fordringer\": [", "\"fordringer\": [], \"x_fordringer\": [", false}, // unknown
+        {"\"2024-03-28\"", "\"2023-02-30\"", false},
+        {"\"2024-03-01\"", "\"2024-04-01\"", false}, // fra after til
+        {"\"kommune\": 561", "\"kommune\": 561, \"kommune\": 561", false},
+        {"\"beløb\": \"12326.00\"", "\"beløb\": \"12326.00\", \"bel\\u00f8b\": 1", false},
+        {"\"nemkonto\": true", "\"nemkonto\": \"true\"", false},
+        {"\"forsørgelse\": {\"uge\": 30, \"måneder\": 14}", "\"forsørgelse\": null", false},
+        {"\"uge\": 30", "\"uge\": null", false},
+        {"\"0101801234\"", "\"3201801234\"", false},
+        {"\"fradrag\": \"4141.00\",", "", false},
+        {"\"id\": \"F-1\"", "\"id\": \"\"", false},
+        {"\"grundlag\": {", "\"grundlag\": {" + manyFields, false}, // valid, but 19 fields
+        {"\"ydelser\": [{", "\"ydelser\": [1, {", false},
+        {"\"a_skat\": \"2990.00\",", "", false},
+        {"\"fagsystem\"", "\"fagsystem2\"", false},
+    };
+    for (const Variant& variant : variants) {
+        const std::string json = test::replaced(test::kContractOrderJson, variant.from, variant.to);
+        INFO(json);
+        compareReaders(reader, json);
+        CHECK(compareDirectReader(json) == variant.direct);
+    }
+    // Escapes are read as the tree reader reads them.
+    const std::string escaped = test::replaced(test::kContractOrderJson, "\"KY-2024-000001\"",
+                                               "\"KY-\\u00f8-\\\"1\\\"\"");
+    CHECK(reader.read(escaped).ordreId == "KY-\xC3\xB8-\"1\"");
 }
 
 TEST_CASE("JSON reader: strict JSON; what is not is one ORDRE_SYNTAKS error") {
