@@ -381,7 +381,12 @@ constexpr std::int32_t kLastDay = 2932896;
 char* writeQuotedAny(char* p, std::string_view text) {
     const char* const s = text.data();
     const std::size_t n = text.size();
-    if (const char* copy = kept().texts.find(s, n)) {
+    // Every call out of here is a tail call, so that the kept path saves no registers.
+    const Kept* const kept = threadKept;
+    if (kept == nullptr) {
+        return writeQuotedFresh(p, s, n);
+    }
+    if (const char* copy = kept->texts.find(s, n)) {
         if (char* end = writeIfSame(p, s, n, copy)) {
             return end;
         }
@@ -440,13 +445,11 @@ char* writeDecimal(char* p, const Decimal& value, int minDecimals) {
 
 char* writeMoneyAny(char* p, const Decimal& value) { return writeDecimal(p, value, 2); }
 
-char* writeDate(char* p, const Date& date) {
+namespace {
+
+// writeDate for a day not kept: worked out, and kept.
+[[gnu::noinline]] char* writeDateFresh(char* p, const Date& date) {
     const std::int32_t days = date.days();
-    KeptDates& keptDates = kept().dates;
-    if (const char* text = keptDates.find(days)) {
-        std::memcpy(p, text, 16);
-        return p + 10;
-    }
     if (days < kFirstDay || days > kLastDay) {
         // Years beyond four digits as Date::toString writes them; no real date is one.
         const std::string text = date.toString();
@@ -476,8 +479,22 @@ char* writeDate(char* p, const Date& date) {
     std::memcpy(p + 5, kDigitPairs + 2 * month, 2);
     p[7] = '-';
     std::memcpy(p + 8, kDigitPairs + 2 * day, 2);
-    keptDates.keep(days, p);
+    kept().dates.keep(days, p);
     return p + 10;
+}
+
+} // namespace
+
+char* writeDate(char* p, const Date& date) {
+    // The kept path calls nothing, so that it saves no registers.
+    const Kept* const kept = threadKept;
+    if (kept != nullptr) {
+        if (const char* text = kept->dates.find(date.days())) {
+            std::memcpy(p, text, 16);
+            return p + 10;
+        }
+    }
+    return writeDateFresh(p, date);
 }
 
 char* writeInt(char* p, int value) {
