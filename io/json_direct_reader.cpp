@@ -1,8 +1,9 @@
 // The direct reader; see json_direct_reader.hpp. It walks the line as the order's shape says it
 // must be, each value read into its field as it is met. Wherever the tree reader would report
-// anything, or where it is simply not worth telling (a null, a list item that is no object), it
-// returns nullptr and the whole line goes to the tree reader. So every check here mirrors one in
-// json_order_fields.cpp, for the accepted case only: change the two together.
+// anything, or where sorting out whether it would is not worth it (a null, which may or may not
+// be an error; more than 16 grundlag fields), it returns nullptr and the whole line goes to the
+// tree reader. So every check here mirrors one in json_order_fields.cpp, for the accepted case
+// only: change the two together.
 #include "io/json_direct_reader.hpp"
 
 #include "io/json_lexer.hpp"

@@ -78,16 +78,6 @@ std::string Path::text() const {
     return out;
 }
 
-const Node* MapView::find(std::string_view key) const {
-    for (std::uint32_t i = object_->first; i != 0; i = (*tree_)[i].next) {
-        const Node& member = (*tree_)[i];
-        if (!member.skipped && sameKey(member.key, key)) {
-            return &member;
-        }
-    }
-    return nullptr;
-}
-
 std::string describe(const Node& node) {
     switch (node.kind) {
     case Kind::Object:

@@ -10,16 +10,13 @@
 // - the valid case of each check is inline and short; what reports an error is out of line.
 #pragma once
 
+#include "io/json_order_keys.hpp"
+#include "io/json_tree.hpp"
 #include "io/plain_scalars.hpp"
 #include "io/scalar_rules.hpp"
 
-#include "io/json_order_keys.hpp"
-#include "io/json_tree.hpp"
-
 #include <array>
 #include <cstdint>
-#include <cstring>
-
 #include <initializer_list>
 #include <optional>
 #include <span>
@@ -57,8 +54,6 @@ public:
 
     explicit operator bool() const { return object_ != nullptr; }
     const Path& path() const { return path_; }
-    /// The first accepted member named `key`, null values included.
-    const Node* find(std::string_view key) const;
     Path pathOf(std::string_view key) const { return Path{&path_, key, -1}; }
     /// The accepted member in a known key's slot, or nullptr.
     const Node* at(std::uint8_t slot) const {

@@ -80,7 +80,7 @@ public:
     std::string_view name(std::uint8_t slot) const { return names_[slot]; }
 
     /// The slot of `key`, or -1. The 16 bytes at key.data() must be readable: a tree's keys
-    /// point into the parser's padded buffers (json_tree_parser.hpp), so they are.
+    /// point into the lexer's padded buffers (json_lexer.hpp), so they are.
     int slotOf(std::string_view key) const {
         if (key.empty() || key.size() > kMaxKeyLength) {
             return -1;

@@ -1,7 +1,10 @@
-// The JSON order reader; see json_order_reader.hpp. json_tree_parser.cpp parses the text into
-// the flat tree of json_tree.hpp in one pass (strictly: UTF-8, numbers and literals are checked
-// as written, never converted), and json_order_fields.cpp reads the order from the tree. Only a
-// refused text is looked at again, to say why: json_syntax.hpp, then simdjson's UTF-8 check.
+// The JSON order reader; see json_order_reader.hpp. The line is copied once into a padded buffer
+// (json_lexer.hpp). json_direct_reader.cpp then reads an order that is as it should be straight
+// into the Order; for any other line, json_tree_parser.cpp parses it into the flat tree of
+// json_tree.hpp (strictly: UTF-8, numbers and literals checked as written, never converted) and
+// json_order_fields.cpp reads the order from the tree, reporting every problem. Only a text that
+// is no JSON object is looked at once more, to say why: json_syntax.hpp, then simdjson's UTF-8
+// check.
 #include "io/json_order_reader.hpp"
 
 #include "io/json_direct_reader.hpp"

@@ -114,9 +114,11 @@ inline std::optional<Date> plainDate(std::string_view t) {
     if (!shaped || d8 >= 10 || d9 >= 10) {
         return std::nullopt;
     }
-    auto digit = [&](int i) { return static_cast<int>((w >> (8 * i)) & 0x0F); };
-    const int year = digit(0) * 1000 + digit(1) * 100 + digit(2) * 10 + digit(3);
-    const int month = digit(5) * 10 + digit(6);
+    // Digit pairs as numbers, all at once: each byte's value times ten plus the next byte's.
+    const std::uint64_t values = w & 0x000F'0F00'0F0F'0F0FULL;
+    const std::uint64_t pairs = values * 10 + (values >> 8);
+    const int year = static_cast<int>((pairs & 0xFF) * 100 + ((pairs >> 16) & 0xFF));
+    const int month = static_cast<int>((pairs >> 40) & 0xFF);
     const int day = static_cast<int>(d8 * 10 + d9);
     static constexpr int kDaysBefore[13] = {0,   0,   31,  59,  90,  120, 151,
                                             181, 212, 243, 273, 304, 334};

@@ -23,18 +23,6 @@ std::optional<T> refuse(Problem& problem, std::string_view kode, std::string bes
 
 } // namespace
 
-bool allDigits(std::string_view text) {
-    if (text.empty()) {
-        return false;
-    }
-    for (char c : text) {
-        if (c < '0' || c > '9') {
-            return false;
-        }
-    }
-    return true;
-}
-
 std::string joinChoices(std::span<const std::string_view> allowed) {
     std::string joined;
     for (std::string_view value : allowed) {

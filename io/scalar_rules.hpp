@@ -1,7 +1,7 @@
 // The rules for an order's scalar fields, once for both readers (yaml-cpp for YAML and JSON
-// files, simdjson for batch): each takes the scalar's text and returns the value, or nothing with
-// the error code and Danish message the contract's error record gets. The readers only find the
-// text and name the field.
+// files, the JSON reader for batch): each takes the scalar's text and returns the value, or
+// nothing with the error code and Danish message the contract's error record gets. The readers
+// only find the text and name the field.
 #pragma once
 
 #include "runtime/model/order.hpp"
@@ -23,7 +23,17 @@ struct Problem {
     std::string besked;
 };
 
-bool allDigits(std::string_view text);
+inline bool allDigits(std::string_view text) {
+    if (text.empty()) {
+        return false;
+    }
+    for (char c : text) {
+        if (c < '0' || c > '9') {
+            return false;
+        }
+    }
+    return true;
+}
 /// "a, b, c", for messages naming the allowed values.
 std::string joinChoices(std::span<const std::string_view> allowed);
 
