@@ -33,7 +33,7 @@ inline char* writeQuoted(char* p, std::string_view text) {
         std::uint64_t head = 0;   // written at the start
         std::uint64_t tail = 0;   // written to end at the text's end
         std::size_t tailAt = 0;
-        std::uint64_t looked = 0; // with tail, the block looked at
+        std::uint64_t looked = 0; // looked at, with tail from 8 bytes on, else twice
         if (n >= 8) {
             head = block::load8(s);
             tail = block::load8(s + n - 8);

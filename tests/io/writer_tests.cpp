@@ -111,6 +111,46 @@ TEST_CASE("writeJson: created claims, offsets, percent in shortest form") {
                    R"("beløb":"9237.00","hjemmel":"LAS § 91","forældes":"2027-03-28"}])"));
 }
 
+TEST_CASE("writeJson: an empty account, a posting without text, inddrivelse either way") {
+    Result r = smallResult();
+    r.konteringer = {Posting{{}, money("1"), money("0"), ""}};
+    r.fordringerOprettet = {
+        CreatedClaim{"A", "bruttokrav", money("1"), "H", *Date::parse("2027-01-01"), true},
+        CreatedClaim{"B", "nettokrav", money("-2.5"), "H", *Date::parse("2027-01-02"), false}};
+    std::string json;
+    writeJson(r, json);
+    auto contains = [&json](std::string_view part) {
+        return json.find(part) != std::string::npos;
+    };
+    CHECK(contains(R"("konteringer":[{"konto":{},"debet":"1.00","kredit":"0.00"}],)"));
+    CHECK(contains(R"({"type":"A","krav":"bruttokrav","beløb":"1.00","hjemmel":"H",)"
+                   R"("forældes":"2027-01-01","inddrivelse":true},)"
+                   R"({"type":"B","krav":"nettokrav","beløb":"-2.50","hjemmel":"H",)"
+                   R"("forældes":"2027-01-02","inddrivelse":false}])"));
+}
+
+TEST_CASE("writeJson: the same texts at the same addresses, changed between results") {
+    // The writer keeps texts it has seen, found by address; what it writes must follow the
+    // bytes, not the address, when a buffer is reused for other text of the same length.
+    std::string regel(40, 'r');
+    std::string lovgrundlag = "Lov om aktiv socialpolitik § 25, stk. 1 og 2";
+    Result r = smallResult();
+    r.regler = {AppliedRule{regel, "2024.1", lovgrundlag}};
+    std::string first;
+    writeJson(r, first);
+    CHECK(first.find("\"lovgrundlag\":\"" + lovgrundlag + "\"") != std::string::npos);
+    lovgrundlag[3] = '"';
+    regel[39] = '\n';
+    std::string second;
+    writeJson(r, second);
+    CHECK(second.find(R"(\n","version")") != std::string::npos);
+    CHECK(second.find(R"("lovgrundlag":"Lov\"om aktiv)") != std::string::npos);
+    lovgrundlag[3] = 'X';
+    std::string third;
+    writeJson(r, third);
+    CHECK(third.find(R"("lovgrundlag":"LovXom aktiv)") != std::string::npos);
+}
+
 TEST_CASE("an Afvist result is the contract's error record") {
     Result r;
     r.status = ResultStatus::Afvist;
