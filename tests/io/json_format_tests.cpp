@@ -6,6 +6,8 @@
 #include "runtime/output/json_writer.hpp"
 #include "runtime/output/output_common.hpp"
 
+#include "tests/io/json_quote_reference.hpp"
+
 #include <doctest/doctest.h>
 
 #include <algorithm>
@@ -132,57 +134,6 @@ TEST_CASE("writeMoney writes what Decimal::toString(2) does") {
     }
 }
 
-namespace {
-
-// The escaping spelled out a byte at a time, as the writer's contract has it: UTF-8 sequences
-// pass when the lead has the right number of continuations (a two-byte lead not 0xC0/0xC1),
-// anything else non-ASCII becomes U+FFFD.
-std::string referenceQuoted(std::string_view text) {
-    std::string out = "\"";
-    for (std::size_t i = 0; i < text.size();) {
-        const auto byte = static_cast<unsigned char>(text[i]);
-        if (byte >= 0x80) {
-            const std::size_t length = (byte >> 5) == 0x6 && byte >= 0xC2 ? 2
-                                       : (byte >> 4) == 0xE              ? 3
-                                       : (byte >> 3) == 0x1E             ? 4
-                                                                         : 0;
-            bool whole = length != 0 && i + length <= text.size();
-            for (std::size_t k = 1; whole && k < length; ++k) {
-                whole = (static_cast<unsigned char>(text[i + k]) & 0xC0) == 0x80;
-            }
-            if (!whole) {
-                out += "\xEF\xBF\xBD";
-                ++i;
-            } else {
-                out.append(text.substr(i, length));
-                i += length;
-            }
-            continue;
-        }
-        ++i;
-        if (byte == '"' || byte == '\\') {
-            out += '\\';
-            out += static_cast<char>(byte);
-        } else if (byte == '\n') {
-            out += "\\n";
-        } else if (byte == '\r') {
-            out += "\\r";
-        } else if (byte == '\t') {
-            out += "\\t";
-        } else if (byte < 0x20 || byte == 0x7f) {
-            static constexpr char hex[] = "0123456789abcdef";
-            out += "\\u00";
-            out += hex[byte >> 4];
-            out += hex[byte & 0xF];
-        } else {
-            out += static_cast<char>(byte);
-        }
-    }
-    return out + "\"";
-}
-
-} // namespace
-
 TEST_CASE("writeQuoted agrees with the escaping spelled out, for texts of every length") {
     // Every byte at each position of texts as long as two blocks and more.
     for (int byte = 0; byte < 256; ++byte) {
@@ -190,7 +141,7 @@ TEST_CASE("writeQuoted agrees with the escaping spelled out, for texts of every 
             for (std::size_t at = 0; at < length; ++at) {
                 std::string text(length, 'x');
                 text[at] = static_cast<char>(byte);
-                REQUIRE(quotedText(text) == referenceQuoted(text));
+                REQUIRE(quotedText(text) == testing::referenceQuoted(text));
             }
         }
     }
@@ -215,11 +166,11 @@ TEST_CASE("writeQuoted agrees with the escaping spelled out, for texts of every 
         while (text.size() < target) {
             text += pieces[next(kinds)];
         }
-        REQUIRE(quotedText(text) == referenceQuoted(text));
+        REQUIRE(quotedText(text) == testing::referenceQuoted(text));
         // Every suffix too, so each piece meets each position of a block and each path.
         for (std::size_t from = 1; from < text.size(); from += 1 + next(3)) {
             const std::string_view rest = std::string_view(text).substr(from);
-            REQUIRE(quotedText(rest) == referenceQuoted(rest));
+            REQUIRE(quotedText(rest) == testing::referenceQuoted(rest));
         }
     }
 }

@@ -6,6 +6,8 @@
 #include "runtime/output/text_writer.hpp"
 #include "runtime/output/yaml_writer.hpp"
 
+#include "tests/io/json_quote_reference.hpp"
+
 #include <doctest/doctest.h>
 #include <fmt/format.h>
 
@@ -286,52 +288,6 @@ TEST_CASE("helpers: names, Danish money, plain numbers") {
     CHECK_FALSE(isPlainNumber("1e3"));
 }
 
-namespace {
-
-// appendQuoted as it was written first, a byte at a time: the reference for the fast one.
-std::string quotedByteByByte(std::string_view text) {
-    std::string out = "\"";
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        const auto byte = static_cast<unsigned char>(text[i]);
-        if (byte >= 0x80) {
-            std::size_t length = byte >= 0xF0 && byte < 0xF8   ? 4
-                                 : byte >= 0xE0 && byte < 0xF0 ? 3
-                                 : byte >= 0xC2 && byte < 0xE0 ? 2
-                                                               : 0;
-            if (i + length > text.size()) {
-                length = 0;
-            }
-            for (std::size_t k = 1; k < length; ++k) {
-                if ((static_cast<unsigned char>(text[i + k]) & 0xC0) != 0x80) {
-                    length = 0;
-                }
-            }
-            if (length == 0) {
-                out += "\xEF\xBF\xBD";
-            } else {
-                out.append(text.substr(i, length));
-                i += length - 1;
-            }
-        } else if (byte == '"' || byte == '\\') {
-            out += '\\';
-            out += static_cast<char>(byte);
-        } else if (byte == '\n') {
-            out += "\\n";
-        } else if (byte == '\r') {
-            out += "\\r";
-        } else if (byte == '\t') {
-            out += "\\t";
-        } else if (byte < 0x20 || byte == 0x7f) {
-            out += fmt::format("\\u{:04x}", static_cast<unsigned>(byte));
-        } else {
-            out += static_cast<char>(byte);
-        }
-    }
-    return out + "\"";
-}
-
-} // namespace
-
 TEST_CASE("appendQuoted: the word-at-a-time scan writes what a byte-by-byte one does") {
     // Random strings over bytes that matter (every escape, UTF-8 lead and continuation bytes,
     // invalid bytes) and plain text, so special bytes land at every offset of a word.
@@ -349,6 +305,6 @@ TEST_CASE("appendQuoted: the word-at-a-time scan writes what a byte-by-byte one 
         state = state * 6364136223846793005ULL + 1442695040888963407ULL;
         std::string out = "prefix";
         appendQuoted(out, text);
-        REQUIRE(out == "prefix" + quotedByteByByte(text));
+        REQUIRE(out == "prefix" + testing::referenceQuoted(text));
     }
 }
